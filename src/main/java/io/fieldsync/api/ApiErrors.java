@@ -1,0 +1,64 @@
+package io.fieldsync.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.fieldsync.sync.SyncAlreadyRunningException;
+import io.fieldsync.xero.XeroConnectionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Every API error is JSON {@code {"error": "..."}} with a fitting status, never a stack trace. */
+@RestControllerAdvice
+public class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    @ExceptionHandler(SyncAlreadyRunningException.class)
+    ResponseEntity<Map<String, Object>> conflict(SyncAlreadyRunningException e) {
+        return error(HttpStatus.CONFLICT, e.getMessage(), "runningSyncId", e.runningSyncId());
+    }
+
+    @ExceptionHandler(BadRequestException.class)
+    ResponseEntity<Map<String, Object>> badRequest(BadRequestException e) {
+        return error(HttpStatus.BAD_REQUEST, e.getMessage(), "field", e.field());
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<Map<String, Object>> unreadable(Exception e) {
+        return error(HttpStatus.BAD_REQUEST, "The request cannot be read: " + e.getMessage().lines().findFirst().orElse(""), null, null);
+    }
+
+    @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
+    ResponseEntity<Map<String, Object>> notFound(Exception e) {
+        return error(HttpStatus.NOT_FOUND, e.getMessage(), null, null);
+    }
+
+    @ExceptionHandler(XeroConnectionException.class)
+    ResponseEntity<Map<String, Object>> xeroUnavailable(XeroConnectionException e) {
+        return error(HttpStatus.BAD_GATEWAY, e.getMessage(), null, null);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        log.error("Operator API request failed", e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error: " + e.getClass().getSimpleName()
+                + "; see the connector's log", null, null);
+    }
+
+    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message, String key, Object value) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", message);
+        if (key != null && value != null) {
+            body.put(key, value);
+        }
+        return ResponseEntity.status(status).body(body);
+    }
+}

@@ -1,0 +1,64 @@
+package io.fieldsync.api;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Set;
+
+import io.fieldsync.sync.SyncRun;
+import io.fieldsync.sync.SyncRunRepository;
+import io.fieldsync.sync.SyncRuns;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Manual syncs and their history. */
+@RestController
+@RequestMapping("/api/syncs")
+public class SyncController {
+
+    static final Set<String> ENTITIES = Set.of("contact", "vendor", "item", "invoice", "payment",
+            "purchase-order", "bill", "attachment");
+
+    private final SyncRuns syncRuns;
+    private final SyncRunRepository runs;
+    private final SyncRunViews views;
+
+    public SyncController(SyncRuns syncRuns, SyncRunRepository runs, SyncRunViews views) {
+        this.syncRuns = syncRuns;
+        this.runs = runs;
+        this.views = views;
+    }
+
+    public record SyncRequest(List<String> entities) {
+    }
+
+    @PostMapping
+    public ResponseEntity<SyncRunView> start(@RequestBody(required = false) SyncRequest request, Principal who) {
+        List<String> entities = request == null || request.entities() == null ? List.of() : request.entities();
+        for (String entity : entities) {
+            if (!ENTITIES.contains(entity)) {
+                throw new BadRequestException("Unknown entity '" + entity + "'; known: " + String.join(", ", ENTITIES.stream().sorted().toList()), "entities");
+            }
+        }
+        SyncRun run = syncRuns.start(SyncRun.Trigger.MANUAL, who.getName(), entities);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(views.of(run));
+    }
+
+    @GetMapping("/{id}")
+    public SyncRunView get(@PathVariable long id) {
+        return runs.findById(id).map(views::of).orElseThrow(() -> new NotFoundException("No sync " + id));
+    }
+
+    @GetMapping
+    public List<SyncRunView> history(@RequestParam(defaultValue = "20") int limit) {
+        int size = Math.max(1, Math.min(limit, 500));
+        return runs.findByOrderByIdDesc(PageRequest.of(0, size)).stream().map(views::of).toList();
+    }
+}

@@ -1,0 +1,22 @@
+package io.fieldsync.config;
+
+import org.springframework.util.StringUtils;
+
+/** {@code fieldsync.source.*}: where the field-service database is. No url means the embedded demo one. */
+public class SourceDatabaseSettings {
+
+    private String url;
+    private String username;
+    private String password;
+
+    public boolean isEmbedded() {
+        return !StringUtils.hasText(url);
+    }
+
+    public String getUrl() { return url; }
+    public void setUrl(String url) { this.url = url; }
+    public String getUsername() { return username; }
+    public void setUsername(String username) { this.username = username; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+}

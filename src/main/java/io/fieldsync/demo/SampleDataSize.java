@@ -1,0 +1,3 @@
+package io.fieldsync.demo;
+// TEMPORARY stub
+public record SampleDataSize(int customers, int invoices, int purchaseOrders) {}

@@ -1,0 +1,12 @@
+package io.fieldsync.sync;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface RecordLinkRepository extends JpaRepository<RecordLink, Long> {
+
+    Optional<RecordLink> findByTenantRefAndEntityAndLocalId(Long tenantRef, String entity, Long localId);
+
+    Optional<RecordLink> findByTenantRefAndEntityAndXeroId(Long tenantRef, String entity, String xeroId);
+}

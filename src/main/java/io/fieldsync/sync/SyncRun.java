@@ -1,0 +1,89 @@
+package io.fieldsync.sync;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One sync of one Xero organisation: who or what started it, when, and how it ended. */
+@Entity
+@Table(name = "sync_run")
+public class SyncRun {
+
+    public enum Status { RUNNING, SUCCEEDED, COMPLETED_WITH_ERRORS, FAILED, INTERRUPTED }
+
+    public enum Trigger { MANUAL, SCHEDULED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "tenant_ref", nullable = false)
+    private Long tenantRef;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "run_trigger", nullable = false)
+    private Trigger trigger;
+
+    @Column(name = "requested_by")
+    private String requestedBy;
+
+    /** The requested entities, comma-separated; null means every enabled step. */
+    private String entities;
+
+    @Column(name = "node_id")
+    private String nodeId;
+
+    @Column(name = "started_at", nullable = false)
+    private Instant startedAt;
+
+    @Column(name = "heartbeat_at")
+    private Instant heartbeatAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    private String message;
+
+    protected SyncRun() {
+    }
+
+    public SyncRun(Long tenantRef, Trigger trigger, String requestedBy, String entities, String nodeId) {
+        this.tenantRef = tenantRef;
+        this.trigger = trigger;
+        this.requestedBy = requestedBy;
+        this.entities = entities;
+        this.nodeId = nodeId;
+        this.status = Status.RUNNING;
+        this.startedAt = Instant.now();
+        this.heartbeatAt = startedAt;
+    }
+
+    public void finish(Status outcome, String message) {
+        this.status = outcome;
+        this.message = message;
+        this.finishedAt = Instant.now();
+    }
+
+    public Long getId() { return id; }
+    public Long getTenantRef() { return tenantRef; }
+    public Status getStatus() { return status; }
+    public Trigger getTrigger() { return trigger; }
+    public String getRequestedBy() { return requestedBy; }
+    public String getEntities() { return entities; }
+    public String getNodeId() { return nodeId; }
+    public Instant getStartedAt() { return startedAt; }
+    public Instant getHeartbeatAt() { return heartbeatAt; }
+    public Instant getFinishedAt() { return finishedAt; }
+    public String getMessage() { return message; }
+}

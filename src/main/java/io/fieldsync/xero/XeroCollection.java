@@ -1,0 +1,31 @@
+package io.fieldsync.xero;
+
+import java.util.Arrays;
+
+/** The Xero collections FieldSync writes, with the fields that identify their elements. */
+public enum XeroCollection {
+    CONTACTS("Contacts", "ContactID", "ContactNumber"),
+    ITEMS("Items", "ItemID", "Code"),
+    INVOICES("Invoices", "InvoiceID", "InvoiceNumber"),
+    PAYMENTS("Payments", "PaymentID", "Reference"),
+    PURCHASE_ORDERS("PurchaseOrders", "PurchaseOrderID", "PurchaseOrderNumber");
+
+    private final String path;
+    private final String idField;
+    private final String numberField;
+
+    XeroCollection(String path, String idField, String numberField) {
+        this.path = path;
+        this.idField = idField;
+        this.numberField = numberField;
+    }
+
+    public static XeroCollection of(String path) {
+        return Arrays.stream(values()).filter(c -> c.path.equals(path)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("FieldSync does not write Xero collection " + path));
+    }
+
+    public String path() { return path; }
+    public String idField() { return idField; }
+    public String numberField() { return numberField; }
+}

@@ -1,0 +1,20 @@
+package io.fieldsync.xero;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** {@code fieldsync.xero.*}: where Xero is and how the connector identifies itself to it. */
+@ConfigurationProperties("fieldsync.xero")
+public record XeroSettings(String apiUrl, String identityUrl, String authorizeUrl, String connectionsUrl,
+                           String clientId, String clientSecret, String grant, String scopes,
+                           String tenantId, Limits limits) {
+
+    /** Xero's limits the rate governor keeps to. */
+    public record Limits(int concurrent, int perWindow, Duration window, int perDay) {
+    }
+
+    public String tokenUrl() {
+        return identityUrl + "/connect/token";
+    }
+}

@@ -1,0 +1,59 @@
+package io.fieldsync.xero;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A connected Xero organisation. Runs, links and statuses all belong to one. */
+@Entity
+@Table(name = "xero_tenant")
+public class XeroTenant {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "tenant_id", nullable = false, unique = true)
+    private String tenantId;
+
+    private String name;
+
+    @Column(name = "short_code")
+    private String shortCode;
+
+    @Column(name = "connection_status", nullable = false)
+    private String connectionStatus = "CONNECTED";
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected XeroTenant() {
+    }
+
+    public XeroTenant(String tenantId, String name) {
+        this.tenantId = tenantId;
+        this.name = name;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    public void rename(String name, String shortCode) {
+        this.name = name;
+        this.shortCode = shortCode;
+        this.updatedAt = Instant.now();
+    }
+
+    public Long getId() { return id; }
+    public String getTenantId() { return tenantId; }
+    public String getName() { return name; }
+    public String getShortCode() { return shortCode; }
+    public String getConnectionStatus() { return connectionStatus; }
+}
