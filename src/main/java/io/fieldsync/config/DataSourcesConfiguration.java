@@ -28,10 +28,12 @@ public class DataSourcesConfiguration {
     @Bean
     @Primary
     public DataSource dataSource(DataSourceProperties stateDataSourceProperties) {
-        HikariDataSource state = stateDataSourceProperties.initializeDataSourceBuilder()
-                .type(HikariDataSource.class).build();
-        state.setPoolName("state");
-        return DatabaseReachability.verify(state, "spring.datasource.url");
+        return DatabaseReachability.open("spring.datasource.url", stateDataSourceProperties.getUrl(), () -> {
+            HikariDataSource state = stateDataSourceProperties.initializeDataSourceBuilder()
+                    .type(HikariDataSource.class).build();
+            state.setPoolName("state");
+            return state;
+        });
     }
 
     @Bean
@@ -42,17 +44,15 @@ public class DataSourcesConfiguration {
 
     @Bean(destroyMethod = "close")
     public HikariDataSource sourceDataSource(SourceDatabaseSettings settings, DemoSourceDatabase demo) {
-        HikariDataSource source = new HikariDataSource();
-        source.setPoolName("source");
-        if (settings.isEmbedded()) {
-            source.setJdbcUrl(DemoSourceDatabase.URL);
-            source.setUsername("sa");
-        } else {
-            source.setJdbcUrl(settings.getUrl());
-            source.setUsername(settings.getUsername());
-            source.setPassword(settings.getPassword());
-        }
-        DatabaseReachability.verify(source, "fieldsync.source.url");
+        String url = settings.isEmbedded() ? demo.url() : settings.getUrl();
+        HikariDataSource source = DatabaseReachability.open("fieldsync.source.url", url, () -> {
+            HikariDataSource pool = new HikariDataSource();
+            pool.setPoolName("source");
+            pool.setJdbcUrl(url);
+            pool.setUsername(settings.isEmbedded() ? "sa" : settings.getUsername());
+            pool.setPassword(settings.isEmbedded() ? "" : settings.getPassword());
+            return pool;
+        });
         if (settings.isEmbedded()) {
             demo.load(source);
         }

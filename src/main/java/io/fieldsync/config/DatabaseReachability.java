@@ -2,6 +2,7 @@ package io.fieldsync.config;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -14,12 +15,19 @@ final class DatabaseReachability {
     private DatabaseReachability() {
     }
 
-    static HikariDataSource verify(HikariDataSource dataSource, String setting) {
-        try (Connection ignored = dataSource.getConnection()) {
-            return dataSource;
+    /** Builds the pool and opens one connection; any failure names the setting. */
+    static HikariDataSource open(String setting, String url, Supplier<HikariDataSource> pool) {
+        HikariDataSource dataSource = null;
+        try {
+            dataSource = pool.get();
+            try (Connection ignored = dataSource.getConnection()) {
+                return dataSource;
+            }
         } catch (SQLException | RuntimeException e) {
-            dataSource.close();
-            throw new DatabaseUnreachableException(setting, dataSource.getJdbcUrl(), e);
+            if (dataSource != null) {
+                dataSource.close();
+            }
+            throw new DatabaseUnreachableException(setting, url, e);
         }
     }
 }

@@ -66,7 +66,7 @@ public class RouteWiringCheck implements ApplicationRunner {
         for (RouteDefinition route : camel.getCamelContextExtension().getContextPlugin(Model.class).getRouteDefinitions()) {
             for (String target : directTargets(route)) {
                 if (!consumed.contains(target)) {
-                    problems.add(source(route) + " (route " + route.getRouteId() + ") sends to " + target
+                    problems.add(source(route) + "route " + route.getRouteId() + " sends to " + target
                             + " but no route consumes it; is its route file missing from " + routesLocation + "?");
                 }
             }
@@ -94,7 +94,7 @@ public class RouteWiringCheck implements ApplicationRunner {
     }
 
     private static String source(RouteDefinition route) {
-        return route.getResource() != null ? route.getResource().getLocation() : "a route";
+        return route.getResource() != null ? route.getResource().getLocation() + ": " : "";
     }
 
     private static String normalise(String uri) {

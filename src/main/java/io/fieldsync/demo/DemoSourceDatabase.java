@@ -1,9 +1,16 @@
 package io.fieldsync.demo;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -13,14 +20,17 @@ import org.springframework.stereotype.Component;
  * {@code fieldsync.source.url} is empty.
  */
 @Component
-public class DemoSourceDatabase {
+public class DemoSourceDatabase implements DisposableBean {
 
-    public static final String URL =
-            "jdbc:h2:mem:fieldservice;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private static final Logger log = LoggerFactory.getLogger(DemoSourceDatabase.class);
 
     private final SampleDataSize size;
+    // one in-memory database per application context, dropped when the context closes
+    private final String url = "jdbc:h2:mem:fieldservice-" + INSTANCES.incrementAndGet()
+            + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+    private volatile boolean loaded;
 
     public DemoSourceDatabase(@Value("${fieldsync.demo.customers:40}") int customers,
                               @Value("${fieldsync.demo.invoices:300}") int invoices,
@@ -28,11 +38,27 @@ public class DemoSourceDatabase {
         this.size = new SampleDataSize(customers, invoices, purchaseOrders);
     }
 
+    public String url() {
+        return url;
+    }
+
     public void load(DataSource dataSource) {
+        this.loaded = true;
         long started = System.nanoTime();
         FieldServiceSchema.create(dataSource);
         SampleData.Counts counts = new SampleData(size).writeTo(dataSource);
-        log.info("Demo field-service database {} loaded in {} ms: {}", URL,
+        log.info("Demo field-service database {} loaded in {} ms: {}", url,
                 (System.nanoTime() - started) / 1_000_000, counts);
+    }
+
+    /** Drops the in-memory database; runs after the pool has closed, so it opens its own connection. */
+    @Override
+    public void destroy() throws SQLException {
+        if (loaded) {
+            try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                 Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            }
+        }
     }
 }

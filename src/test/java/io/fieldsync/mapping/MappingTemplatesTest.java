@@ -1,0 +1,68 @@
+package io.fieldsync.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MappingTemplatesTest {
+
+    @TempDir
+    Path folder;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void invalidTemplateIsRefusedWithItsFileAndLine() throws Exception {
+        Files.writeString(folder.resolve("good.jsonata"), "{ \"Name\": name }");
+        Files.writeString(folder.resolve("broken.jsonata"), "/* customer */\n{\n  \"Name\": name,\n  \"Code\": (sku\n}");
+
+        assertThatThrownBy(() -> new MappingTemplates("file:" + folder, json))
+                .isInstanceOf(MappingException.class)
+                .hasMessageContaining("broken.jsonata")
+                .hasMessageContaining("is not valid JSONata at line 5");
+    }
+
+    @Test
+    void emptyFolderIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> new MappingTemplates("file:" + folder, json))
+                .hasMessageContaining("no mapping templates")
+                .hasMessageContaining("fieldsync.mappings-location");
+    }
+
+    @Test
+    void editedTemplateAppliesWithoutRestart() throws Exception {
+        Path template = folder.resolve("item.to-xero.jsonata");
+        Files.writeString(template, "{ \"Code\": sku }");
+        MappingTemplates templates = new MappingTemplates("file:" + folder, json);
+        assertThat(templates.apply("item.to-xero", Map.of("sku", "P-1"))).isEqualTo(Map.of("Code", "P-1"));
+
+        Files.writeString(template, "{ \"Code\": $uppercase(sku) & \"-X\" }");
+        Files.setLastModifiedTime(template, FileTime.from(Instant.now().plusSeconds(5)));
+
+        assertThat(templates.apply("item.to-xero", Map.of("sku", "p-1"))).isEqualTo(Map.of("Code", "P-1-X"));
+    }
+
+    @Test
+    void unknownTemplateNameIsAClearError() throws Exception {
+        Files.writeString(folder.resolve("a.jsonata"), "1");
+        MappingTemplates templates = new MappingTemplates("file:" + folder, json);
+
+        assertThatThrownBy(() -> templates.apply("invoice.to-xero", Map.of()))
+                .hasMessageContaining("invoice.to-xero.jsonata no such mapping template");
+    }
+
+    @Test
+    void shippedTemplatesAllCompile() {
+        MappingTemplates shipped = new MappingTemplates("file:mappings", json);
+        assertThat(shipped.names()).contains("contact.to-xero");
+    }
+}
