@@ -1,0 +1,53 @@
+package io.fieldsync.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fieldsync.sandbox.XeroSandbox;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Boots the whole connector against MariaDB for both databases and the in-process Xero sandbox.
+ * After every test, every request the connector sent must have conformed to Xero's OpenAPI
+ * contract.
+ */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class MariaDbIntegrationTest {
+
+    protected static final String OPERATOR = "operator";
+    protected static final String OPERATOR_PASSWORD = "it-operator-secret";
+
+    @Autowired
+    protected XeroSandbox sandbox;
+
+    @Autowired
+    protected TestRestTemplate http;
+
+    @DynamicPropertySource
+    static void databases(DynamicPropertyRegistry registry) {
+        IntegrationTestDatabases.prepareOnce();
+        registry.add("spring.datasource.url", () -> MariaDb.url(IntegrationTestDatabases.STATE));
+        registry.add("spring.datasource.username", () -> MariaDb.USERNAME);
+        registry.add("spring.datasource.password", () -> MariaDb.PASSWORD);
+        registry.add("fieldsync.source.url", () -> MariaDb.url(IntegrationTestDatabases.SOURCE));
+        registry.add("fieldsync.source.username", () -> MariaDb.USERNAME);
+        registry.add("fieldsync.source.password", () -> MariaDb.PASSWORD);
+        registry.add("spring.security.user.name", () -> OPERATOR);
+        registry.add("spring.security.user.password", () -> OPERATOR_PASSWORD);
+    }
+
+    protected TestRestTemplate asOperator() {
+        return http.withBasicAuth(OPERATOR, OPERATOR_PASSWORD);
+    }
+
+    @AfterEach
+    void everyRequestConformedToXerosContract() {
+        assertThat(sandbox.contractViolations()).as("requests that break Xero's OpenAPI contract").isEmpty();
+    }
+}
