@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.List;
 final class Table {
 
     private static final int BATCH_SIZE = 200;
+    private static final DateTimeFormatter DATETIME_6 = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     private final String name;
     private final List<String> columns;
@@ -50,6 +53,9 @@ final class Table {
                 for (int i = 0; i < row.length; i++) {
                     if (row[i] == null) {
                         insert.setNull(i + 1, Types.NULL);
+                    } else if (row[i] instanceof LocalDateTime moment) {
+                        // as text: Connector/J reads MariaDB's version as 5.5.5 and would drop the microseconds
+                        insert.setString(i + 1, moment.format(DATETIME_6));
                     } else {
                         insert.setObject(i + 1, row[i]);
                     }
