@@ -168,10 +168,15 @@ final class SampleRows {
                 companyName = switch (i) {
                     case 1 -> "Crème Brûlée Pâtisserie & Café Pty Ltd";
                     case 3 -> SampleCatalogue.LONG_COMPANY_NAME;
-                    default -> chance(0.5)
-                            ? String.format(pick(SampleCatalogue.COMPANY_BY_SURNAME), pick(SampleCatalogue.LAST_NAMES))
-                            : String.format(pick(SampleCatalogue.COMPANY_BY_SUBURB),
-                                    chance(0.3) ? String.valueOf(between(10000, 99999)) : place.city());
+                    default -> {
+                        if (chance(0.5)) {
+                            yield String.format(pick(SampleCatalogue.COMPANY_BY_SURNAME), pick(SampleCatalogue.LAST_NAMES));
+                        }
+                        String pattern = pick(SampleCatalogue.COMPANY_BY_SUBURB);
+                        yield pattern.startsWith("Strata Plan")
+                                ? String.format(pattern, between(10000, 99999) + " - " + place.city())
+                                : String.format(pattern, place.city());
+                    }
                 };
                 companyName = unique(companyName);
                 if (chance(0.5)) {   // a contact person at the company
@@ -205,8 +210,9 @@ final class SampleRows {
                     "Prefers an SMS 30 minutes before arrival.", "Strata manager approves quotes over $500.",
                     "Tenant occupied: contact the tenant on the mobile number.")) : null;
             LocalDateTime createdAt = created.get(i);
-            LocalDateTime updated = chance(0.5) ? createdAt : between(createdAt, end);
             boolean deleted = i == 5;
+            LocalDateTime updated = deleted ? between(createdAt.plusDays(1), end)
+                    : chance(0.5) ? createdAt : between(createdAt, end);
             customers.add(id, String.format(Locale.ROOT, "C%05d", id), companyName, first, last, email, phone,
                     mobile, abn, street, place.city(), place.region(), place.postcode(), country, notes, createdAt,
                     updated, deleted ? updated : null);

@@ -1,6 +1,5 @@
 package io.fieldsync.demo;
 
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
