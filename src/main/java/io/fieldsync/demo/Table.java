@@ -33,10 +33,6 @@ final class Table {
         return rows.size();
     }
 
-    List<Object[]> rows() {
-        return Collections.unmodifiableList(rows);
-    }
-
     void add(Object... values) {
         if (values.length != columns.size()) {
             throw new IllegalArgumentException(name + " has " + columns.size() + " columns, got " + values.length);
