@@ -53,11 +53,14 @@ class OperatorAccessIT extends MariaDbIntegrationTest {
                 .anyMatch(name -> name.contains("name=\"push-contacts\""))
                 .anyMatch(name -> name.contains("name=\"deliver-to-xero\""));
 
-        Map<?, ?> stats = asOperator().getForObject(
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stats = asOperator().getForObject(
                 "/actuator/jolokia/read/org.apache.camel:context=fieldsync,type=routes,name=\"sync-run\"/ExchangesTotal,State",
                 Map.class);
         assertThat(stats.get("status")).isEqualTo(200);
-        assertThat((Map<?, ?>) stats.get("value")).containsEntry("State", "Started").containsKey("ExchangesTotal");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> value = (Map<String, Object>) stats.get("value");
+        assertThat(value).containsEntry("State", "Started").containsKey("ExchangesTotal");
     }
 
     @Test

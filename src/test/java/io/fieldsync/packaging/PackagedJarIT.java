@@ -1,0 +1,115 @@
+package io.fieldsync.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code java -jar target/fieldsync.jar} started from an unrelated directory runs the demo on the
+ * routes and mappings it carries: healthy, logged in, and a sync runs to its end.
+ */
+class PackagedJarIT {
+
+    private static final String PASSWORD = "jar-test-secret";
+
+    @TempDir
+    Path elsewhere;
+
+    private Process connector;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (connector != null) {
+            connector.destroy();
+            connector.waitFor();
+        }
+    }
+
+    @Test
+    void jarRunsTheDemoFromAnyDirectoryWithItsShippedRoutesAndMappings() throws Exception {
+        Path jar = Path.of("target/fieldsync.jar").toAbsolutePath();
+        assertThat(jar).exists();
+        int port = freePort();
+        Path log = elsewhere.resolve("fieldsync.log");
+        connector = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port,
+                "--spring.security.user.password=" + PASSWORD))
+                .directory(elsewhere.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        String base = "http://127.0.0.1:" + port;
+
+        awaitHealthy(base, log);
+
+        HttpResponse<String> started = send(HttpRequest.newBuilder(URI.create(base + "/api/syncs"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(started.statusCode()).isEqualTo(202);
+        long runId = json.readTree(started.body()).path("id").asLong();
+        JsonNode run = awaitFinished(base, runId);
+        assertThat(run.path("status").asText()).isIn("SUCCEEDED", "COMPLETED_WITH_ERRORS");
+        assertThat(run.path("counts").path("contact").path("synced").asInt()).isPositive();
+        assertThat(Files.readString(log)).containsPattern("Compiled \\d+ mapping templates from classpath:mappings/");
+    }
+
+    private void awaitHealthy(String base, Path log) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(connector.isAlive()).as("connector still running; log:%n%s", Files.readString(log)).isTrue();
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // starting
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("not healthy within 90 s; log:\n" + Files.readString(log));
+    }
+
+    private JsonNode awaitFinished(String base, long runId) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode run = json.readTree(send(HttpRequest.newBuilder(URI.create(base + "/api/syncs/" + runId)).GET()).body());
+            if (!"RUNNING".equals(run.path("status").asText())) {
+                return run;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("sync " + runId + " still running after 60 s");
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        String login = Base64.getEncoder().encodeToString(("operator:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return http.send(request.header("Authorization", "Basic " + login).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
