@@ -38,11 +38,11 @@ final class ContractValidator {
                 messages.add(message.getKey() + ": " + message.getMessage());
             }
         }
+        List<String> segments = request.apiSegments();
         String accept = request.header("Accept");
-        if (accept == null || !accept.toLowerCase().contains("application/json")) {
+        if (!isFileDownload(request, segments) && (accept == null || !accept.toLowerCase().contains("application/json"))) {
             messages.add("sandbox.accept: no 'Accept: application/json' header; Xero answers XML without it");
         }
-        List<String> segments = request.apiSegments();
         if (request.isWrite() && segments.size() == 1 && BATCH_COLLECTIONS.contains(AccountingApi.canonical(segments.get(0)))
                 && !(request.method().equals("POST") && "Payments".equals(AccountingApi.canonical(segments.get(0))))
                 && !request.hasQueryParam("summarizeErrors")) {
@@ -58,6 +58,11 @@ final class ContractValidator {
             violations.add(violation);
             LOG.warn("Xero contract violation: {} {}: {}", request.method(), request.path(), messages);
         }
+    }
+
+    /** An attachment's bytes are asked for with Accept: application/octet-stream, as the spec says. */
+    private static boolean isFileDownload(SandboxRequest request, List<String> segments) {
+        return request.method().equals("GET") && segments.size() == 4 && segments.get(2).equalsIgnoreCase("Attachments");
     }
 
     /**
