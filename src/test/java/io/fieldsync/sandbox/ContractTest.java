@@ -63,6 +63,25 @@ class ContractTest extends SandboxTestSupport {
     }
 
     @Test
+    void invoiceNumberAndItemCodeInTheIdPathAreForgivenAsXeroServesThem() {
+        client.createInvoice(client.createContact("Ridgeway Plumbing").path("ContactID").asText(), "FS-1", "AUTHORISED");
+        client.create("Items", "{\"Code\":\"PUMP-01\"}");
+        assertThat(client.get("/Invoices/FS-1").statusCode()).isEqualTo(200);
+        assertThat(client.get("/Items/PUMP-01").statusCode()).isEqualTo(200);
+        assertThat(sandbox.contractViolations()).isEmpty();
+    }
+
+    @Test
+    void attachmentSentWithItsOwnMimeTypeIsRecordedAsTheSpecAsksForOctetStream() {
+        String po = client.create("PurchaseOrders", "{\"Contact\":{\"Name\":\"Pipe Supplies\"},"
+                + "\"LineItems\":[{\"Description\":\"Pipe\",\"UnitAmount\":10,\"AccountCode\":\"310\"}]}").path("PurchaseOrderID").asText();
+        client.send(client.request("/PurchaseOrders/" + po + "/Attachments/quote.pdf").header("Content-Type", "application/pdf")
+                .PUT(HttpRequest.BodyPublishers.ofString("%PDF")));
+        assertThat(sandbox.contractViolations()).singleElement()
+                .satisfies(v -> assertThat(v.messages()).anyMatch(m -> m.contains("application/octet-stream")));
+    }
+
+    @Test
     void theContractIsParsedOncePerJvm() {
         assertThat(XeroSandbox.contractParseTime()).isNotNull().isPositive();
         try (XeroSandbox second = new XeroSandbox(SandboxSettings.defaults())) {
