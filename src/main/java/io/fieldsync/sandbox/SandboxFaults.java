@@ -172,24 +172,25 @@ public final class SandboxFaults {
         }
     }
 
+    /** Picks the switches this request meets and counts them down; a replaced answer spends no after-processing switch. */
     Plan take(SandboxRequest request) {
         synchronized (rules) {
             if (rules.isEmpty()) {
                 return Plan.NONE;
             }
-            Rule replacement = null;
+            Rule replacement = rules.stream().filter(r -> r.replacesAnswer() && r.matches(request)).findFirst().orElse(null);
             Duration delay = Duration.ZERO;
             List<Rule> afterwards = new ArrayList<>();
             for (Iterator<Rule> it = rules.iterator(); it.hasNext(); ) {
                 Rule rule = it.next();
-                if (!rule.matches(request) || (rule.replacesAnswer() && replacement != null)) {
+                boolean applies = rule.matches(request) && (rule.replacesAnswer() ? rule == replacement
+                        : rule.kind == Kind.DELAY || replacement == null);
+                if (!applies) {
                     continue;
                 }
-                if (rule.replacesAnswer()) {
-                    replacement = rule;
-                } else if (rule.kind == Kind.DELAY) {
+                if (rule.kind == Kind.DELAY) {
                     delay = delay.plus(rule.delay);
-                } else {
+                } else if (!rule.replacesAnswer()) {
                     afterwards.add(rule);
                 }
                 if (--rule.remaining <= 0) {

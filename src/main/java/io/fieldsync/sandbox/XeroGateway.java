@@ -91,12 +91,15 @@ final class XeroGateway implements ResponseDefinitionTransformerV2 {
         SandboxAnswer answer;
         try {
             pause(delay);
-            IdempotencyReplay.Verdict verdict = sandbox.idempotency.check(tenant, request);
-            if (verdict.proceed()) {
-                answer = sandbox.accounting.handle(request);
-                sandbox.idempotency.remember(tenant, request, answer);
-            } else {
-                answer = verdict.answer();
+            // check, process and remember as one step, so two retries racing with one key cannot both write
+            synchronized (sandbox.store) {
+                IdempotencyReplay.Verdict verdict = sandbox.idempotency.check(tenant, request);
+                if (verdict.proceed()) {
+                    answer = sandbox.accounting.handle(request);
+                    sandbox.idempotency.remember(tenant, request, answer);
+                } else {
+                    answer = verdict.answer();
+                }
             }
         } finally {
             sandbox.rateLimits.release(tenant);

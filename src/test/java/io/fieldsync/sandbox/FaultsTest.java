@@ -111,6 +111,17 @@ class FaultsTest extends SandboxTestSupport {
     }
 
     @Test
+    void aReplacedAnswerDoesNotSpendAnAfterProcessingSwitch() {
+        client.createContact("Ridgeway Plumbing");
+        sandbox.faults().on("GET", "/Contacts").times(1).serverError(500);
+        sandbox.faults().on("GET", "/Contacts").times(1).truncatedJson();
+        assertThat(client.get("/Contacts").statusCode()).isEqualTo(500);
+        HttpResponse<String> second = client.get("/Contacts");
+        assertThatThrownBy(() -> SandboxClient.MAPPER.readTree(second.body())).isInstanceOf(IOException.class);
+        assertThat(SandboxClient.json(client.get("/Contacts")).path("Contacts")).hasSize(1);
+    }
+
+    @Test
     void clearTurnsEverySwitchOff() {
         sandbox.faults().serverErrors(500, 100);
         sandbox.faults().on("GET", "/Contacts").truncatedJson();
