@@ -26,7 +26,7 @@ public final class SandboxFaults {
         final String method;
         final Pattern path;
         final Kind kind;
-        final int status;
+        final int status;          // of a server error or HTML page; for RATE_LIMITED the Retry-After seconds
         final Duration delay;
         final Fault fault;
         final String field;

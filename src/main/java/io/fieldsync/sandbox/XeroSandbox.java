@@ -5,6 +5,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,6 +25,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
  * contract checks and fault switches. Used by the demo and, as the Xero double, by the tests.
  */
 public final class XeroSandbox implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(XeroSandbox.class);
     final SandboxSettings settings;
     final SandboxStore store;
     final Tokens tokens;
@@ -61,6 +65,9 @@ public final class XeroSandbox implements AutoCloseable {
         server = new WireMockServer(options);
         server.start();
         server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(XeroGateway.NAME)));
+        LOG.info("Xero sandbox listening on {} (client id {}, tenant {}, limits {} in flight, {} per {}, {} a day)",
+                baseUrl(), settings.clientId(), settings.tenantId(), settings.concurrentLimit(),
+                settings.perWindowLimit(), settings.window(), settings.perDayLimit());
     }
 
     public synchronized void stop() {
