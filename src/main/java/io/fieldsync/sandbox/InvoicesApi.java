@@ -91,6 +91,8 @@ final class InvoicesApi implements DocumentCollection {
             errors.add("Invoice status '" + status + "' is not valid for this operation.");
         } else if (status.equals("VOIDED") && !"AUTHORISED".equals(Json.text(invoice, "Status"))) {
             errors.add("Invoice not of valid status for modification");
+        } else if (status.equals("VOIDED") && invoice.get("AmountPaid").decimalValue().signum() > 0) {
+            errors.add("This document cannot be voided as it has a payment or credit note allocated to it.");
         } else if (status.equals("DELETED") && "AUTHORISED".equals(Json.text(invoice, "Status"))) {
             errors.add("Invoice not of valid status for modification");
         }

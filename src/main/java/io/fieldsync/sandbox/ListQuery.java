@@ -43,6 +43,12 @@ final class ListQuery {
         stream = filterIn(stream, request.queryParam("ContactIDs"), n -> Json.text(n.path("Contact"), "ContactID"));
         stream = filterIn(stream, request.queryParam("Statuses"), ListQuery::status);
         stream = filterIn(stream, request.queryParam("Status"), ListQuery::status);
+        String searchTerm = collection.equals("Contacts") ? request.queryParam("searchTerm") : null;
+        if (searchTerm != null && !searchTerm.isBlank()) {
+            String term = searchTerm.trim().toLowerCase(Locale.ROOT);
+            stream = stream.filter(n -> Stream.of("Name", "FirstName", "LastName", "ContactNumber", "CompanyNumber", "EmailAddress")
+                    .map(f -> Json.text(n, f)).anyMatch(v -> v != null && v.toLowerCase(Locale.ROOT).contains(term)));
+        }
         Instant since = XeroDates.parseInstant(request.header("If-Modified-Since"));
         if (since != null) {
             Instant sinceSecond = since.truncatedTo(ChronoUnit.SECONDS);

@@ -71,6 +71,15 @@ class PaymentsTest extends SandboxTestSupport {
     }
 
     @Test
+    void partlyPaidInvoiceCannotBeVoided() {
+        String id = invoice("AUTHORISED");
+        client.post("/Payments", payment(id, "10.00"));
+        HttpResponse<String> response = client.post("/Invoices/" + id + "?summarizeErrors=false", "{\"Invoices\":[{\"Status\":\"VOIDED\"}]}");
+        assertThat(SandboxClient.json(response).path("Invoices").path(0).path("StatusAttributeString").asText()).isEqualTo("ERROR");
+        assertThat(sandbox.document("Invoices", id).orElseThrow().path("Status").asText()).isEqualTo("AUTHORISED");
+    }
+
+    @Test
     void deletingAPaymentMakesTheInvoiceOwedAgain() {
         String id = invoice("AUTHORISED");
         String paymentId = SandboxClient.json(client.post("/Payments", payment(id, "110.00"))).path("Payments").path(0).path("PaymentID").asText();

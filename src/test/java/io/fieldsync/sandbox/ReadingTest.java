@@ -108,6 +108,15 @@ class ReadingTest extends SandboxTestSupport {
     }
 
     @Test
+    void contactsCanBeFoundBySearchTermOrWhereOnTheirNumber() {
+        client.create("Contacts", "{\"Name\":\"Ridgeway Plumbing\",\"ContactNumber\":\"FSM-17\",\"EmailAddress\":\"accounts@ridgeway.example\"}");
+        client.createContact("Harbour Electrical");
+        assertThat(SandboxClient.json(client.get("/Contacts?searchTerm=ridgeway")).path("Contacts").findValuesAsText("Name"))
+                .containsExactly("Ridgeway Plumbing");
+        assertThat(SandboxClient.json(client.get("/Contacts?where=" + enc("ContactNumber==\"FSM-17\""))).path("Contacts")).hasSize(1);
+    }
+
+    @Test
     void seededChartOfAccountsTaxRatesAndOrganisationAreThere() {
         JsonNode accounts = SandboxClient.json(client.get("/Accounts")).path("Accounts");
         assertThat(accounts.findValuesAsText("Code")).contains("090", "200", "260", "310", "404", "610", "800", "820");
