@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-
 import java.util.Map;
 
 /** Routes /api.xro/2.0 requests to the collections; one request at a time holds the store, as one batch. */

@@ -30,10 +30,4 @@ final class XeroEnvelope {
     static ObjectNode of(String collection, JsonNode element) {
         return of(collection, List.of(element));
     }
-
-    /** The documents inside an answer, or an empty array when it carries none. */
-    static ArrayNode elements(JsonNode answer, String collection) {
-        JsonNode array = answer == null ? null : answer.get(collection);
-        return array instanceof ArrayNode a ? a : Json.array();
-    }
 }
