@@ -1,0 +1,159 @@
+package io.fieldsync.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Contacts: names unique among active contacts; archived ones cannot take new documents. */
+final class ContactsApi implements DocumentCollection {
+    /** What a client may set; anything else is dropped silently, as Xero drops it. */
+    private static final Set<String> WRITABLE = Set.of("ContactNumber", "AccountNumber", "ContactStatus", "Name",
+            "FirstName", "LastName", "CompanyNumber", "EmailAddress", "ContactPersons", "BankAccountDetails",
+            "TaxNumber", "AccountsReceivableTaxType", "AccountsPayableTaxType", "Addresses", "Phones",
+            "DefaultCurrency", "SalesDefaultAccountCode", "PurchasesDefaultAccountCode", "PaymentTerms",
+            "Website", "Discount", "XeroNetworkKey");
+
+    private final SandboxStore store;
+
+    ContactsApi(SandboxStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public String name() {
+        return "Contacts";
+    }
+
+    @Override
+    public ObjectNode lookup(String idOrNumber) {
+        ObjectNode byId = store.find("Contacts", idOrNumber);
+        return byId != null ? byId : store.findBy("Contacts", "ContactNumber", idOrNumber);
+    }
+
+    @Override
+    public ElementResult write(ObjectNode in, boolean post, String pathId, SandboxRequest request) {
+        String id = pathId != null ? pathId : Json.text(in, "ContactID");
+        ObjectNode existing = id != null ? lookup(id) : null;
+        if (id != null && existing == null) {
+            return ElementResult.error(in, "The contact with ContactID " + id + " could not be found.");
+        }
+        if (existing == null && post) {
+            existing = store.findBy("Contacts", "ContactNumber", Json.text(in, "ContactNumber"));
+        }
+        ObjectNode contact = existing != null ? existing.deepCopy() : newContact();
+        WRITABLE.forEach(field -> {
+            if (in.has(field)) {
+                contact.set(field, in.get(field).deepCopy());
+            }
+        });
+        List<String> errors = new ArrayList<>();
+        String name = Json.text(contact, "Name");
+        if (name == null || name.isBlank()) {
+            errors.add("Contact Name cannot be empty.");
+        } else if (name.length() > 255) {
+            errors.add("The contact name must not be more than 255 characters long.");
+        }
+        String status = Json.text(contact, "ContactStatus");
+        if (!Set.of("ACTIVE", "ARCHIVED", "GDPRREQUEST").contains(status)) {
+            errors.add("ContactStatus '" + status + "' is not valid.");
+        }
+        if (name != null && "ACTIVE".equals(status) && duplicateName(name, Json.text(contact, "ContactID"))) {
+            errors.add("The contact name " + name + " is already assigned to another contact. "
+                    + "The contact name must be unique across all active contacts.");
+        }
+        if (!errors.isEmpty()) {
+            return ElementResult.error(in, errors);
+        }
+        contact.put("UpdatedDateUTC", XeroDates.msDate(store.now()));
+        store.save("Contacts", contact);
+        return ElementResult.ok(contact);
+    }
+
+    private boolean duplicateName(String name, String selfId) {
+        String wanted = name.trim().toLowerCase(Locale.ROOT);
+        return store.all("Contacts").stream()
+                .filter(c -> "ACTIVE".equals(Json.text(c, "ContactStatus")))
+                .filter(c -> !c.get("ContactID").asText().equals(selfId))
+                .anyMatch(c -> wanted.equals(Json.text(c, "Name").trim().toLowerCase(Locale.ROOT)));
+    }
+
+    private ObjectNode newContact() {
+        ObjectNode contact = Json.object();
+        contact.put("ContactID", SandboxStore.newId());
+        contact.put("ContactStatus", "ACTIVE");
+        contact.putArray("Addresses");
+        contact.putArray("Phones");
+        contact.putArray("ContactGroups");
+        contact.putArray("ContactPersons");
+        contact.put("IsSupplier", false);
+        contact.put("IsCustomer", false);
+        contact.put("HasAttachments", false);
+        contact.put("HasValidationErrors", false);
+        return contact;
+    }
+
+    /**
+     * Resolves the Contact of a transaction as Xero does: by ContactID, by ContactNumber, or by
+     * Name (creating the contact when no active one has that name). Adds errors and returns null
+     * when the transaction cannot use it.
+     */
+    ObjectNode resolveForTransaction(JsonNode ref, boolean isNew, List<String> errors) {
+        if (ref == null || !ref.isObject() || (Json.text(ref, "ContactID") == null
+                && Json.text(ref, "ContactNumber") == null && Json.text(ref, "Name") == null)) {
+            errors.add("A Contact must be specified for this type of transaction");
+            return null;
+        }
+        ObjectNode contact;
+        if (Json.text(ref, "ContactID") != null) {
+            contact = store.find("Contacts", Json.text(ref, "ContactID"));
+        } else if (Json.text(ref, "ContactNumber") != null) {
+            contact = store.findBy("Contacts", "ContactNumber", Json.text(ref, "ContactNumber"));
+        } else {
+            String name = Json.text(ref, "Name").trim();
+            contact = store.all("Contacts").stream()
+                    .filter(c -> "ACTIVE".equals(Json.text(c, "ContactStatus")))
+                    .filter(c -> name.equalsIgnoreCase(Json.text(c, "Name").trim())).findFirst().orElse(null);
+            if (contact == null) {
+                ElementResult created = write(((ObjectNode) ref).deepCopy(), false, null, null);
+                if (created.failed()) {
+                    errors.addAll(created.errors());
+                    return null;
+                }
+                contact = created.element();
+            }
+        }
+        if (contact == null) {
+            errors.add("The contact with ContactID " + Json.text(ref, "ContactID") + " could not be found.");
+            return null;
+        }
+        if (isNew && "ARCHIVED".equals(Json.text(contact, "ContactStatus"))) {
+            errors.add("The contact " + Json.text(contact, "Name") + " is archived. Archived contacts cannot be used on new transactions.");
+            return null;
+        }
+        return contact;
+    }
+
+    /** Xero flips IsCustomer/IsSupplier when a document is raised, without moving UpdatedDateUTC. */
+    void markTrading(ObjectNode contact, boolean sales) {
+        contact.put(sales ? "IsCustomer" : "IsSupplier", true);
+    }
+
+    static ObjectNode summary(ObjectNode contact) {
+        ObjectNode summary = Json.object();
+        summary.put("ContactID", contact.get("ContactID").asText());
+        if (contact.hasNonNull("ContactNumber")) {
+            summary.put("ContactNumber", contact.get("ContactNumber").asText());
+        }
+        summary.put("ContactStatus", Json.text(contact, "ContactStatus"));
+        summary.put("Name", Json.text(contact, "Name"));
+        summary.set("Addresses", contact.path("Addresses").deepCopy());
+        summary.set("Phones", contact.path("Phones").deepCopy());
+        summary.put("IsSupplier", contact.path("IsSupplier").asBoolean());
+        summary.put("IsCustomer", contact.path("IsCustomer").asBoolean());
+        return summary;
+    }
+}

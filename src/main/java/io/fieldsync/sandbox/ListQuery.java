@@ -1,0 +1,214 @@
+package io.fieldsync.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The read parameters Xero supports on collection GETs, applied in Xero's order: filter, order, page. */
+final class ListQuery {
+    static final int DEFAULT_PAGE_SIZE = 100;
+    static final int MAX_PAGE_SIZE = 1000;
+    static final Set<String> PAGED = Set.of("Invoices", "Contacts", "Payments", "PurchaseOrders");
+
+    record Result(List<ObjectNode> items, ObjectNode pagination) {
+    }
+
+    /** A where clause the sandbox does not understand: Xero answers 400 QueryParseException. */
+    static final class QueryParseException extends RuntimeException {
+        QueryParseException(String message) {
+            super(message);
+        }
+    }
+
+    private ListQuery() {
+    }
+
+    static Result apply(SandboxRequest request, String collection, List<ObjectNode> all) {
+        Stream<ObjectNode> stream = all.stream();
+        if (!request.queryFlag("includeArchived") && request.queryParam("Statuses") == null) {
+            stream = stream.filter(ListQuery::isCurrent);
+        }
+        stream = filterIn(stream, request.queryParam("IDs"), n -> Json.text(n, SandboxStore.ID_FIELDS.get(collection)));
+        stream = filterIn(stream, request.queryParam("InvoiceNumbers"), n -> Json.text(n, "InvoiceNumber"));
+        stream = filterIn(stream, request.queryParam("ContactIDs"), n -> Json.text(n.path("Contact"), "ContactID"));
+        stream = filterIn(stream, request.queryParam("Statuses"), ListQuery::status);
+        stream = filterIn(stream, request.queryParam("Status"), ListQuery::status);
+        String searchTerm = collection.equals("Contacts") ? request.queryParam("searchTerm") : null;
+        if (searchTerm != null && !searchTerm.isBlank()) {
+            String term = searchTerm.trim().toLowerCase(Locale.ROOT);
+            stream = stream.filter(n -> Stream.of("Name", "FirstName", "LastName", "ContactNumber", "CompanyNumber", "EmailAddress")
+                    .map(f -> Json.text(n, f)).anyMatch(v -> v != null && v.toLowerCase(Locale.ROOT).contains(term)));
+        }
+        Instant since = XeroDates.parseInstant(request.header("If-Modified-Since"));
+        if (since != null) {
+            Instant sinceSecond = since.truncatedTo(ChronoUnit.SECONDS);
+            stream = stream.filter(n -> {
+                Instant updated = XeroDates.parseInstant(Json.text(n, "UpdatedDateUTC"));
+                return updated == null || !updated.truncatedTo(ChronoUnit.SECONDS).isBefore(sinceSecond);
+            });
+        }
+        String where = request.queryParam("where");
+        if (where != null && !where.isBlank()) {
+            stream = stream.filter(WhereClause.parse(where));
+        }
+        List<ObjectNode> filtered = stream.collect(Collectors.toList());
+        String order = request.queryParam("order");
+        if (order != null && !order.isBlank()) {
+            filtered.sort(comparator(order));
+        }
+        if (!PAGED.contains(collection) || request.queryParam("page") == null) {
+            return new Result(filtered, null);
+        }
+        int page = Math.max(1, parseInt(request.queryParam("page"), 1));
+        int pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, parseInt(request.queryParam("pageSize"), DEFAULT_PAGE_SIZE)));
+        int from = Math.min(filtered.size(), (page - 1) * pageSize);
+        int to = Math.min(filtered.size(), from + pageSize);
+        ObjectNode pagination = Json.object();
+        pagination.put("page", page);
+        pagination.put("pageSize", pageSize);
+        pagination.put("pageCount", (filtered.size() + pageSize - 1) / pageSize);
+        pagination.put("itemCount", filtered.size());
+        return new Result(filtered.subList(from, to), pagination);
+    }
+
+    /** Archived contacts and voided or deleted documents only show with includeArchived=true. */
+    private static boolean isCurrent(ObjectNode node) {
+        String status = status(node);
+        return status == null || !(status.equals("ARCHIVED") || status.equals("VOIDED") || status.equals("DELETED"));
+    }
+
+    private static String status(ObjectNode node) {
+        String status = Json.text(node, "Status");
+        return status != null ? status : Json.text(node, "ContactStatus");
+    }
+
+    private static Stream<ObjectNode> filterIn(Stream<ObjectNode> stream, String csv,
+                                               java.util.function.Function<ObjectNode, String> field) {
+        if (csv == null || csv.isBlank()) {
+            return stream;
+        }
+        Set<String> wanted = Arrays.stream(csv.split(",")).map(s -> s.trim().toUpperCase(Locale.ROOT))
+                .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        return stream.filter(n -> {
+            String value = field.apply(n);
+            return value != null && wanted.contains(value.toUpperCase(Locale.ROOT));
+        });
+    }
+
+    private static Comparator<ObjectNode> comparator(String order) {
+        String[] parts = order.trim().split("\\s+");
+        String field = parts[0];
+        Comparator<ObjectNode> comparator = Comparator.comparing((ObjectNode n) -> sortKey(n, field),
+                Comparator.nullsFirst(Comparator.naturalOrder()));
+        return parts.length > 1 && parts[1].equalsIgnoreCase("DESC") ? comparator.reversed() : comparator;
+    }
+
+    @SuppressWarnings({"rawtypes"})
+    private static Comparable sortKey(ObjectNode node, String field) {
+        JsonNode value = WhereClause.resolve(node, field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isNumber()) {
+            return value.decimalValue();
+        }
+        Instant instant = value.asText().startsWith("/Date(") ? XeroDates.parseInstant(value.asText()) : null;
+        return instant != null ? instant.toString() : value.asText().toLowerCase(Locale.ROOT);
+    }
+
+    private static int parseInt(String text, int fallback) {
+        try {
+            return text == null ? fallback : Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** A small part of Xero's where language: Field==value, Field!=value, joined by AND or OR. */
+    static final class WhereClause {
+        private WhereClause() {
+        }
+
+        static Predicate<ObjectNode> parse(String where) {
+            Predicate<ObjectNode> any = null;
+            for (String disjunct : where.split("(?i)\\s+OR\\s+")) {
+                Predicate<ObjectNode> all = n -> true;
+                for (String term : disjunct.split("(?i)\\s+AND\\s+")) {
+                    all = all.and(term(term.trim()));
+                }
+                any = any == null ? all : any.or(all);
+            }
+            return any;
+        }
+
+        private static Predicate<ObjectNode> term(String term) {
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("^\\(?\\s*([A-Za-z][A-Za-z0-9.]*)\\s*(==|!=)\\s*(.+?)\\s*\\)?$").matcher(term);
+            if (!m.matches()) {
+                throw new QueryParseException("Could not parse where clause: " + term);
+            }
+            String field = m.group(1);
+            boolean equals = m.group(2).equals("==");
+            String literal = literal(m.group(3));
+            return n -> {
+                JsonNode value = resolve(n, field);
+                String text = value == null || value.isNull() ? null : value.asText();
+                boolean same = literal == null ? text == null : literal.equalsIgnoreCase(text)
+                        || (value != null && value.isNumber() && literal.matches("-?\\d+(\\.\\d+)?")
+                        && value.decimalValue().compareTo(new java.math.BigDecimal(literal)) == 0);
+                return equals == same;
+            };
+        }
+
+        private static String literal(String raw) {
+            String text = raw.trim();
+            if (text.equals("null")) {
+                return null;
+            }
+            java.util.regex.Matcher guid = java.util.regex.Pattern.compile("(?i)^guid\\(\"?([^\")]+)\"?\\)$").matcher(text);
+            if (guid.matches()) {
+                return guid.group(1);
+            }
+            if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+                return text.substring(1, text.length() - 1);
+            }
+            if (text.matches("(?i)true|false|-?\\d+(\\.\\d+)?")) {
+                return text;
+            }
+            throw new QueryParseException("Could not parse where value: " + raw);
+        }
+
+        /** Follows Contact.ContactID style paths, ignoring case as Xero does. */
+        static JsonNode resolve(JsonNode node, String path) {
+            JsonNode current = node;
+            for (String part : path.split("\\.")) {
+                if (current == null || !current.isObject()) {
+                    return null;
+                }
+                JsonNode next = current.get(part);
+                if (next == null) {
+                    var names = current.fieldNames();
+                    while (names.hasNext()) {
+                        String name = names.next();
+                        if (name.equalsIgnoreCase(part)) {
+                            next = current.get(name);
+                            break;
+                        }
+                    }
+                }
+                current = next;
+            }
+            return current;
+        }
+    }
+}

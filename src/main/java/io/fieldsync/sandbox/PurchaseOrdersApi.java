@@ -1,0 +1,115 @@
+package io.fieldsync.sandbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Purchase orders: a supplier, lines and totals like a bill, numbered PO-0001 by Xero when sent without a number. */
+final class PurchaseOrdersApi implements DocumentCollection {
+    private static final Set<String> WRITABLE = Set.of("Reference", "BrandingThemeID", "CurrencyCode", "SentToContact",
+            "DeliveryAddress", "AttentionTo", "Telephone", "DeliveryInstructions");
+    private static final Set<String> STATUSES = Set.of("DRAFT", "SUBMITTED", "AUTHORISED", "BILLED", "DELETED");
+
+    private final SandboxStore store;
+    private final ContactsApi contacts;
+
+    PurchaseOrdersApi(SandboxStore store, ContactsApi contacts) {
+        this.store = store;
+        this.contacts = contacts;
+    }
+
+    @Override
+    public String name() {
+        return "PurchaseOrders";
+    }
+
+    @Override
+    public ObjectNode lookup(String idOrNumber) {
+        ObjectNode byId = store.find("PurchaseOrders", idOrNumber);
+        return byId != null ? byId : store.findBy("PurchaseOrders", "PurchaseOrderNumber", idOrNumber);
+    }
+
+    @Override
+    public ElementResult write(ObjectNode in, boolean post, String pathId, SandboxRequest request) {
+        String id = pathId != null ? pathId : Json.text(in, "PurchaseOrderID");
+        ObjectNode existing = id != null ? lookup(id) : null;
+        if (id != null && existing == null) {
+            return ElementResult.error(in, "Purchase order could not be found with PurchaseOrderID " + id + ".");
+        }
+        if (existing == null && post) {
+            existing = store.findBy("PurchaseOrders", "PurchaseOrderNumber", Json.text(in, "PurchaseOrderNumber"));
+        }
+        if (existing != null && "DELETED".equals(Json.text(existing, "Status"))) {
+            return ElementResult.error(in, "Purchase order not of valid status for modification");
+        }
+        boolean isNew = existing == null;
+        ObjectNode order = isNew ? newOrder() : existing.deepCopy();
+        WRITABLE.forEach(field -> {
+            if (in.has(field)) {
+                order.set(field, in.get(field).deepCopy());
+            }
+        });
+        List<String> errors = new ArrayList<>();
+        String status = in.has("Status") ? Json.text(in, "Status") : Json.text(order, "Status");
+        if (!STATUSES.contains(status)) {
+            errors.add("Purchase order status '" + status + "' is not valid.");
+        }
+        order.put("Status", status);
+        if (in.has("Contact") || isNew) {
+            ObjectNode contact = contacts.resolveForTransaction(in.get("Contact"), isNew, errors);
+            if (contact != null) {
+                order.set("Contact", ContactsApi.summary(contact));
+            }
+        }
+        LocalDate date = InvoicesApi.dateField(in, order, "Date", errors);
+        LocalDate deliveryDate = InvoicesApi.dateField(in, order, "DeliveryDate", errors);
+        String lineAmountTypes = in.has("LineAmountTypes") ? Json.text(in, "LineAmountTypes") : Json.text(order, "LineAmountTypes");
+        if (!LineItemTotals.LINE_AMOUNT_TYPES.contains(lineAmountTypes)) {
+            errors.add("LineAmountTypes '" + lineAmountTypes + "' is not valid.");
+            lineAmountTypes = "Exclusive";
+        }
+        if (in.has("LineItems") || in.has("LineAmountTypes") || isNew) {
+            LineItemTotals.Totals totals = LineItemTotals.compute(in.has("LineItems") ? in.get("LineItems") : order.get("LineItems"),
+                    lineAmountTypes, false, true, InvoicesApi.unitDp(request), store, errors);
+            order.put("LineAmountTypes", lineAmountTypes);
+            order.set("LineItems", totals.lines());
+            order.put("SubTotal", totals.subTotal());
+            order.put("TotalTax", totals.totalTax());
+            order.put("Total", totals.total());
+        }
+        if (!errors.isEmpty()) {
+            return ElementResult.error(in, errors);
+        }
+        String number = in.has("PurchaseOrderNumber") ? Json.text(in, "PurchaseOrderNumber") : Json.text(order, "PurchaseOrderNumber");
+        order.put("PurchaseOrderNumber", number != null ? number : store.nextNumber("PO", "PurchaseOrders", "PurchaseOrderNumber"));
+        LocalDate effectiveDate = date != null ? date : LocalDate.now(ZoneOffset.UTC);
+        order.put("DateString", XeroDates.dateString(effectiveDate));
+        order.put("Date", XeroDates.msDate(effectiveDate));
+        if (deliveryDate != null) {
+            order.put("DeliveryDateString", XeroDates.dateString(deliveryDate));
+            order.put("DeliveryDate", XeroDates.msDate(deliveryDate));
+        }
+        order.put("UpdatedDateUTC", XeroDates.msDate(store.now()));
+        store.save("PurchaseOrders", order);
+        return ElementResult.ok(order);
+    }
+
+    private ObjectNode newOrder() {
+        ObjectNode order = Json.object();
+        order.put("PurchaseOrderID", SandboxStore.newId());
+        order.put("Status", "DRAFT");
+        order.put("LineAmountTypes", "Exclusive");
+        order.putArray("LineItems");
+        order.put("CurrencyRate", BigDecimal.ONE.setScale(4));
+        order.put("CurrencyCode", "AUD");
+        order.put("HasAttachments", false);
+        order.put("IsDiscounted", false);
+        order.put("SentToContact", false);
+        return order;
+    }
+}

@@ -1,0 +1,99 @@
+package io.fieldsync.sandbox;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each test runs its own sandbox with shrunken limits; windows of 2 s keep them fast. */
+class RateLimitsTest {
+    private XeroSandbox sandbox;
+
+    private SandboxClient start(int concurrent, int perWindow, Duration window, int perDay) {
+        sandbox = new XeroSandbox(SandboxSettings.defaults().withLimits(concurrent, perWindow, window, perDay));
+        sandbox.start();
+        return new SandboxClient(sandbox);
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    @Test
+    void everyAnswerCarriesTheRemainingLimits() {
+        SandboxClient client = start(5, 60, Duration.ofMinutes(1), 5000);
+        HttpResponse<String> first = client.get("/Contacts");
+        HttpResponse<String> second = client.get("/Contacts");
+        assertThat(first.headers().firstValue("X-MinLimit-Remaining")).hasValue("59");
+        assertThat(second.headers().firstValue("X-MinLimit-Remaining")).hasValue("58");
+        assertThat(second.headers().firstValue("X-DayLimit-Remaining")).hasValue("4998");
+        assertThat(second.headers().firstValue("X-AppMinLimit-Remaining")).hasValue("9998");
+    }
+
+    @Test
+    void callsBeyondThePerWindowLimitGet429MinuteWithRetryAfterUntilTheWindowEnds() throws Exception {
+        SandboxClient client = start(5, 3, Duration.ofSeconds(2), 5000);
+        awaitFreshWindow(Duration.ofSeconds(2));
+        for (int i = 0; i < 3; i++) {
+            assertThat(client.get("/Contacts").statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> refused = client.get("/Contacts");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("X-Rate-Limit-Problem")).hasValue("minute");
+        long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 2L);
+        Thread.sleep(retryAfter * 1000);
+        assertThat(client.get("/Contacts").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void callsBeyondTheDailyLimitGet429Daily() {
+        SandboxClient client = start(5, 60, Duration.ofSeconds(60), 2);
+        client.get("/Contacts");
+        client.get("/Contacts");
+        HttpResponse<String> refused = client.get("/Contacts");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("X-Rate-Limit-Problem")).hasValue("daily");
+        assertThat(refused.headers().firstValue("X-DayLimit-Remaining")).hasValue("0");
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isGreaterThan(60);
+    }
+
+    @Test
+    void moreCallsInFlightThanAllowedGet429Concurrent() throws Exception {
+        SandboxClient client = start(2, 60, Duration.ofMinutes(1), 5000);
+        sandbox.faults().on("GET", "/Contacts").delay(Duration.ofMillis(700));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> client.get("/Contacts"), pool));
+            }
+            List<HttpResponse<String>> answers = calls.stream().map(CompletableFuture::join).toList();
+            assertThat(answers).filteredOn(r -> r.statusCode() == 200).hasSize(2);
+            assertThat(answers).filteredOn(r -> r.statusCode() == 429).hasSize(2)
+                    .allSatisfy(r -> assertThat(r.headers().firstValue("X-Rate-Limit-Problem")).hasValue("concurrent"));
+        } finally {
+            pool.shutdownNow();
+        }
+        sandbox.faults().clear();
+        assertThat(client.get("/Contacts").statusCode()).isEqualTo(200);
+    }
+
+    /** Starts the test just after a window boundary so its calls fall in one window. */
+    private static void awaitFreshWindow(Duration window) throws InterruptedException {
+        long millis = window.toMillis();
+        long intoWindow = System.currentTimeMillis() % millis;
+        if (intoWindow > millis / 4) {
+            Thread.sleep(millis - intoWindow + 20);
+        }
+    }
+}
