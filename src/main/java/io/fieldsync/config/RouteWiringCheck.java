@@ -13,13 +13,14 @@ import org.apache.camel.model.Model;
 import org.apache.camel.model.ProcessorDefinitionHelper;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.ToDefinition;
+import org.apache.camel.StartupListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * After the routes are loaded, checks that they fit together: every route the Java side calls
+ * Once the routes are loaded, checks that they fit together: every route the Java side calls
  * exists, and every {@code direct:} endpoint a route sends to has a route consuming it. A route
  * file left out of the routes folder shows up here at start-up, with the file that needed it,
  * rather than as "No consumers available" in the middle of a sync.
@@ -38,15 +39,25 @@ public class RouteWiringCheck implements ApplicationRunner {
         this.routesLocation = routesLocation;
     }
 
+    /** Runs after start-up, when Camel has started the routes; failing here stops the application. */
     @Override
-    public void run(ApplicationArguments args) {
-        List<String> problems = problems();
+    public void run(ApplicationArguments args) throws Exception {
+        if (camel.isStarted()) {
+            check(camel);
+        } else {
+            // Camel's test support starts the context after the application; check then.
+            camel.addStartupListener((StartupListener) (context, alreadyStarted) -> check(context));
+        }
+    }
+
+    private void check(CamelContext camel) {
+        List<String> problems = problems(camel);
         if (!problems.isEmpty()) {
             throw new RouteFileException(String.join("; ", problems));
         }
     }
 
-    List<String> problems() {
+    List<String> problems(CamelContext camel) {
         Set<String> consumed = camel.getRoutes().stream()
                 .map(Route::getEndpoint)
                 .map(endpoint -> normalise(endpoint.getEndpointUri()))
@@ -64,7 +75,7 @@ public class RouteWiringCheck implements ApplicationRunner {
             }
         }
         for (RouteDefinition route : camel.getCamelContextExtension().getContextPlugin(Model.class).getRouteDefinitions()) {
-            for (String target : directTargets(route)) {
+            for (String target : directTargets(camel, route)) {
                 if (!consumed.contains(target)) {
                     problems.add(source(route) + "route " + route.getRouteId() + " sends to " + target
                             + " but no route consumes it; is its route file missing from " + routesLocation + "?");
@@ -74,7 +85,7 @@ public class RouteWiringCheck implements ApplicationRunner {
         return problems;
     }
 
-    private Set<String> directTargets(RouteDefinition route) {
+    private static Set<String> directTargets(CamelContext camel, RouteDefinition route) {
         Collection<ToDefinition> tos = ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), ToDefinition.class);
         Set<String> targets = new TreeSet<>();
         for (ToDefinition to : tos) {
