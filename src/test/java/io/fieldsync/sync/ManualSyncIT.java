@@ -51,7 +51,8 @@ class ManualSyncIT extends MariaDbIntegrationTest {
         assertThat(first.get("requestedBy")).isEqualTo(OPERATOR);
         Map<?, ?> contactCounts = (Map<?, ?>) ((Map<?, ?>) first.get("counts")).get("contact");
         int synced = ((Number) contactCounts.get("synced")).intValue();
-        int failed = contactCounts.get("failed") == null ? 0 : ((Number) contactCounts.get("failed")).intValue();
+        int failed = ((Number) contactCounts.get("failed")).intValue();
+        assertThat(contactCounts.get("skipped")).isEqualTo(0);
         assertThat(synced + failed).isEqualTo(activeCustomers);
         assertThat(synced).isPositive();
         assertThat(sandbox.documents("Contacts")).hasSize(synced);
