@@ -13,28 +13,15 @@ import java.util.Iterator;
 import java.util.List;
 
 /** Payments against invoices: each one moves the invoice's AmountPaid/AmountDue, and PAID when settled. */
-final class PaymentsApi implements DocumentCollection {
-    private final SandboxStore store;
-
+final class PaymentsApi extends KeyedCollection {
     PaymentsApi(SandboxStore store) {
-        this.store = store;
+        super(store, "Payments", "PaymentID", null, "Payment could not be found with PaymentID %s.");
     }
 
     @Override
-    public String name() {
-        return "Payments";
-    }
-
-    @Override
-    public ObjectNode lookup(String id) {
-        return store.find("Payments", id);
-    }
-
-    @Override
-    public ElementResult write(ObjectNode in, boolean post, String pathId, SandboxRequest request) {
-        String id = pathId != null ? pathId : Json.text(in, "PaymentID");
-        if (id != null) {
-            return delete(in, id);
+    ElementResult apply(ObjectNode in, ObjectNode existing, SandboxRequest request) {
+        if (existing != null) {
+            return delete(in, existing);
         }
         List<String> errors = new ArrayList<>();
         JsonNode invoiceRef = in.get("Invoice");
@@ -124,16 +111,13 @@ final class PaymentsApi implements DocumentCollection {
     }
 
     /** A payment cannot be edited, only deleted (Status DELETED); the invoice is owed again. */
-    private ElementResult delete(ObjectNode in, String id) {
-        ObjectNode existing = store.find("Payments", id);
-        if (existing == null) {
-            return ElementResult.error(in, "Payment could not be found with PaymentID " + id + ".");
-        }
+    private ElementResult delete(ObjectNode in, ObjectNode existing) {
         if (!"DELETED".equals(Json.text(in, "Status")) || "DELETED".equals(Json.text(existing, "Status"))) {
             return ElementResult.error(in, "Payments cannot be modified, only deleted.");
         }
         String now = XeroDates.msDate(store.now());
         ObjectNode payment = existing.deepCopy();
+        String id = payment.get("PaymentID").asText();
         payment.put("Status", "DELETED");
         payment.put("UpdatedDateUTC", now);
         store.save("Payments", payment);
