@@ -24,23 +24,11 @@ final class PaymentsApi extends KeyedCollection {
             return delete(in, existing);
         }
         List<String> errors = new ArrayList<>();
-        JsonNode invoiceRef = in.get("Invoice");
-        ObjectNode invoice = null;
-        if (invoiceRef != null && Json.text(invoiceRef, "InvoiceID") != null) {
-            invoice = store.find("Invoices", Json.text(invoiceRef, "InvoiceID"));
-        } else if (invoiceRef != null && Json.text(invoiceRef, "InvoiceNumber") != null) {
-            invoice = store.findBy("Invoices", "InvoiceNumber", Json.text(invoiceRef, "InvoiceNumber"));
-        }
+        ObjectNode invoice = referenced(in.get("Invoice"), "Invoices", "InvoiceID", "InvoiceNumber");
         if (invoice == null) {
             errors.add("Invoice could not be found. Provide a valid InvoiceID or InvoiceNumber.");
         }
-        JsonNode accountRef = in.get("Account");
-        ObjectNode account = null;
-        if (accountRef != null && Json.text(accountRef, "AccountID") != null) {
-            account = store.find("Accounts", Json.text(accountRef, "AccountID"));
-        } else if (accountRef != null && Json.text(accountRef, "Code") != null) {
-            account = store.findBy("Accounts", "Code", Json.text(accountRef, "Code"));
-        }
+        ObjectNode account = referenced(in.get("Account"), "Accounts", "AccountID", "Code");
         if (account == null) {
             errors.add("Account could not be found. Provide a valid AccountID or Code.");
         } else if (!"BANK".equals(Json.text(account, "Type")) && !account.path("EnablePaymentsToAccount").asBoolean()) {
@@ -108,6 +96,17 @@ final class PaymentsApi extends KeyedCollection {
         updated.put("UpdatedDateUTC", now);
         store.save("Invoices", updated);
         return ElementResult.ok(payment);
+    }
+
+    /** The invoice or account a payment names: by its id when given, else by its number or code. */
+    private ObjectNode referenced(JsonNode ref, String collection, String idField, String numberField) {
+        if (ref != null && Json.text(ref, idField) != null) {
+            return store.find(collection, Json.text(ref, idField));
+        }
+        if (ref != null && Json.text(ref, numberField) != null) {
+            return store.findBy(collection, numberField, Json.text(ref, numberField));
+        }
+        return null;
     }
 
     /** A payment cannot be edited, only deleted (Status DELETED); the invoice is owed again. */
