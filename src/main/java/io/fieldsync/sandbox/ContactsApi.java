@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Contacts: names unique among active contacts; archived ones cannot take new documents. */
-final class ContactsApi implements DocumentCollection {
+final class ContactsApi extends KeyedCollection {
     /** What a client may set; anything else is dropped silently, as Xero drops it. */
     private static final Set<String> WRITABLE = Set.of("ContactNumber", "AccountNumber", "ContactStatus", "Name",
             "FirstName", "LastName", "CompanyNumber", "EmailAddress", "ContactPersons", "BankAccountDetails",
@@ -17,39 +17,13 @@ final class ContactsApi implements DocumentCollection {
             "DefaultCurrency", "SalesDefaultAccountCode", "PurchasesDefaultAccountCode", "PaymentTerms",
             "Website", "Discount", "XeroNetworkKey");
 
-    private final SandboxStore store;
-
     ContactsApi(SandboxStore store) {
-        this.store = store;
+        super(store, "Contacts", "ContactID", "ContactNumber", "The contact with ContactID %s could not be found.");
     }
 
     @Override
-    public String name() {
-        return "Contacts";
-    }
-
-    @Override
-    public ObjectNode lookup(String idOrNumber) {
-        ObjectNode byId = store.find("Contacts", idOrNumber);
-        return byId != null ? byId : store.findBy("Contacts", "ContactNumber", idOrNumber);
-    }
-
-    @Override
-    public ElementResult write(ObjectNode in, boolean post, String pathId, SandboxRequest request) {
-        String id = pathId != null ? pathId : Json.text(in, "ContactID");
-        ObjectNode existing = id != null ? lookup(id) : null;
-        if (id != null && existing == null) {
-            return ElementResult.error(in, "The contact with ContactID " + id + " could not be found.");
-        }
-        if (existing == null && post) {
-            existing = store.findBy("Contacts", "ContactNumber", Json.text(in, "ContactNumber"));
-        }
-        ObjectNode contact = existing != null ? existing.deepCopy() : newContact();
-        WRITABLE.forEach(field -> {
-            if (in.has(field)) {
-                contact.set(field, in.get(field).deepCopy());
-            }
-        });
+    ElementResult apply(ObjectNode in, ObjectNode existing, SandboxRequest request) {
+        ObjectNode contact = draft(existing, this::newContact, in, WRITABLE);
         List<String> errors = new ArrayList<>();
         String name = Json.text(contact, "Name");
         if (name == null || name.isBlank()) {

@@ -10,29 +10,17 @@ import java.util.List;
 import java.util.Set;
 
 /** Sales invoices (ACCREC) and bills (ACCPAY), with Xero's totals, numbering and status rules. */
-final class InvoicesApi implements DocumentCollection {
+final class InvoicesApi extends KeyedCollection {
     private static final Set<String> WRITABLE = Set.of("Reference", "BrandingThemeID", "Url", "CurrencyCode",
             "SentToContact", "ExpectedPaymentDate", "PlannedPaymentDate");
     private static final Set<String> SETTABLE_STATUSES = Set.of("DRAFT", "SUBMITTED", "AUTHORISED", "DELETED", "VOIDED");
     private static final Set<String> FINAL_STATUSES = Set.of("PAID", "VOIDED", "DELETED");
 
-    private final SandboxStore store;
     private final ContactsApi contacts;
 
     InvoicesApi(SandboxStore store, ContactsApi contacts) {
-        this.store = store;
+        super(store, "Invoices", "InvoiceID", "InvoiceNumber", "Invoice could not be found with InvoiceID %s.");
         this.contacts = contacts;
-    }
-
-    @Override
-    public String name() {
-        return "Invoices";
-    }
-
-    @Override
-    public ObjectNode lookup(String idOrNumber) {
-        ObjectNode byId = store.find("Invoices", idOrNumber);
-        return byId != null ? byId : store.findBy("Invoices", "InvoiceNumber", idOrNumber);
     }
 
     /** Xero leaves line items out of unpaged invoice lists. */
@@ -46,19 +34,21 @@ final class InvoicesApi implements DocumentCollection {
         return trimmed;
     }
 
+    /** Only a sales invoice is matched by its number: a bill's number is the supplier's and need not be unique. */
     @Override
-    public ElementResult write(ObjectNode in, boolean post, String pathId, SandboxRequest request) {
-        String id = pathId != null ? pathId : Json.text(in, "InvoiceID");
-        ObjectNode existing = id != null ? lookup(id) : null;
-        if (id != null && existing == null) {
-            return ElementResult.error(in, "Invoice could not be found with InvoiceID " + id + ".");
+    ObjectNode matchOnPost(ObjectNode in) {
+        String number = Json.text(in, "InvoiceNumber");
+        if (!"ACCREC".equals(Json.text(in, "Type")) || number == null) {
+            return null;
         }
-        if (existing == null && post && "ACCREC".equals(Json.text(in, "Type")) && Json.text(in, "InvoiceNumber") != null) {
-            existing = store.all("Invoices").stream()
-                    .filter(i -> "ACCREC".equals(Json.text(i, "Type")))
-                    .filter(i -> Json.text(in, "InvoiceNumber").equalsIgnoreCase(Json.text(i, "InvoiceNumber")))
-                    .findFirst().orElse(null);
-        }
+        return store.all("Invoices").stream()
+                .filter(i -> "ACCREC".equals(Json.text(i, "Type")))
+                .filter(i -> number.equalsIgnoreCase(Json.text(i, "InvoiceNumber")))
+                .findFirst().orElse(null);
+    }
+
+    @Override
+    ElementResult apply(ObjectNode in, ObjectNode existing, SandboxRequest request) {
         List<String> errors = new ArrayList<>();
         if (existing != null) {
             String status = Json.text(existing, "Status");
@@ -70,12 +60,7 @@ final class InvoicesApi implements DocumentCollection {
             }
         }
         boolean isNew = existing == null;
-        ObjectNode invoice = isNew ? newInvoice() : existing.deepCopy();
-        WRITABLE.forEach(field -> {
-            if (in.has(field)) {
-                invoice.set(field, in.get(field).deepCopy());
-            }
-        });
+        ObjectNode invoice = draft(existing, this::newInvoice, in, WRITABLE);
 
         String type = in.has("Type") ? Json.text(in, "Type") : Json.text(invoice, "Type");
         if (type == null) {

@@ -7,43 +7,17 @@ import java.util.List;
 import java.util.Set;
 
 /** Items: Code required, at most 30 characters and unique; Name at most 50. */
-final class ItemsApi implements DocumentCollection {
+final class ItemsApi extends KeyedCollection {
     private static final Set<String> WRITABLE = Set.of("Code", "Name", "Description", "PurchaseDescription",
             "PurchaseDetails", "SalesDetails", "IsSold", "IsPurchased", "IsTrackedAsInventory", "InventoryAssetAccountCode");
 
-    private final SandboxStore store;
-
     ItemsApi(SandboxStore store) {
-        this.store = store;
+        super(store, "Items", "ItemID", "Code", "The item with ItemID %s could not be found.");
     }
 
     @Override
-    public String name() {
-        return "Items";
-    }
-
-    @Override
-    public ObjectNode lookup(String idOrCode) {
-        ObjectNode byId = store.find("Items", idOrCode);
-        return byId != null ? byId : store.findBy("Items", "Code", idOrCode);
-    }
-
-    @Override
-    public ElementResult write(ObjectNode in, boolean post, String pathId, SandboxRequest request) {
-        String id = pathId != null ? pathId : Json.text(in, "ItemID");
-        ObjectNode existing = id != null ? lookup(id) : null;
-        if (id != null && existing == null) {
-            return ElementResult.error(in, "The item with ItemID " + id + " could not be found.");
-        }
-        if (existing == null && post) {
-            existing = store.findBy("Items", "Code", Json.text(in, "Code"));
-        }
-        ObjectNode item = existing != null ? existing.deepCopy() : newItem();
-        WRITABLE.forEach(field -> {
-            if (in.has(field)) {
-                item.set(field, in.get(field).deepCopy());
-            }
-        });
+    ElementResult apply(ObjectNode in, ObjectNode existing, SandboxRequest request) {
+        ObjectNode item = draft(existing, this::newItem, in, WRITABLE);
         List<String> errors = new ArrayList<>();
         String code = Json.text(item, "Code");
         String name = Json.text(item, "Name");

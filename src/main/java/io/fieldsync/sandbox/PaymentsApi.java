@@ -13,47 +13,22 @@ import java.util.Iterator;
 import java.util.List;
 
 /** Payments against invoices: each one moves the invoice's AmountPaid/AmountDue, and PAID when settled. */
-final class PaymentsApi implements DocumentCollection {
-    private final SandboxStore store;
-
+final class PaymentsApi extends KeyedCollection {
     PaymentsApi(SandboxStore store) {
-        this.store = store;
+        super(store, "Payments", "PaymentID", null, "Payment could not be found with PaymentID %s.");
     }
 
     @Override
-    public String name() {
-        return "Payments";
-    }
-
-    @Override
-    public ObjectNode lookup(String id) {
-        return store.find("Payments", id);
-    }
-
-    @Override
-    public ElementResult write(ObjectNode in, boolean post, String pathId, SandboxRequest request) {
-        String id = pathId != null ? pathId : Json.text(in, "PaymentID");
-        if (id != null) {
-            return delete(in, id);
+    ElementResult apply(ObjectNode in, ObjectNode existing, SandboxRequest request) {
+        if (existing != null) {
+            return delete(in, existing);
         }
         List<String> errors = new ArrayList<>();
-        JsonNode invoiceRef = in.get("Invoice");
-        ObjectNode invoice = null;
-        if (invoiceRef != null && Json.text(invoiceRef, "InvoiceID") != null) {
-            invoice = store.find("Invoices", Json.text(invoiceRef, "InvoiceID"));
-        } else if (invoiceRef != null && Json.text(invoiceRef, "InvoiceNumber") != null) {
-            invoice = store.findBy("Invoices", "InvoiceNumber", Json.text(invoiceRef, "InvoiceNumber"));
-        }
+        ObjectNode invoice = referenced(in.get("Invoice"), "Invoices", "InvoiceID", "InvoiceNumber");
         if (invoice == null) {
             errors.add("Invoice could not be found. Provide a valid InvoiceID or InvoiceNumber.");
         }
-        JsonNode accountRef = in.get("Account");
-        ObjectNode account = null;
-        if (accountRef != null && Json.text(accountRef, "AccountID") != null) {
-            account = store.find("Accounts", Json.text(accountRef, "AccountID"));
-        } else if (accountRef != null && Json.text(accountRef, "Code") != null) {
-            account = store.findBy("Accounts", "Code", Json.text(accountRef, "Code"));
-        }
+        ObjectNode account = referenced(in.get("Account"), "Accounts", "AccountID", "Code");
         if (account == null) {
             errors.add("Account could not be found. Provide a valid AccountID or Code.");
         } else if (!"BANK".equals(Json.text(account, "Type")) && !account.path("EnablePaymentsToAccount").asBoolean()) {
@@ -123,17 +98,25 @@ final class PaymentsApi implements DocumentCollection {
         return ElementResult.ok(payment);
     }
 
-    /** A payment cannot be edited, only deleted (Status DELETED); the invoice is owed again. */
-    private ElementResult delete(ObjectNode in, String id) {
-        ObjectNode existing = store.find("Payments", id);
-        if (existing == null) {
-            return ElementResult.error(in, "Payment could not be found with PaymentID " + id + ".");
+    /** The invoice or account a payment names: by its id when given, else by its number or code. */
+    private ObjectNode referenced(JsonNode ref, String collection, String idField, String numberField) {
+        if (ref != null && Json.text(ref, idField) != null) {
+            return store.find(collection, Json.text(ref, idField));
         }
+        if (ref != null && Json.text(ref, numberField) != null) {
+            return store.findBy(collection, numberField, Json.text(ref, numberField));
+        }
+        return null;
+    }
+
+    /** A payment cannot be edited, only deleted (Status DELETED); the invoice is owed again. */
+    private ElementResult delete(ObjectNode in, ObjectNode existing) {
         if (!"DELETED".equals(Json.text(in, "Status")) || "DELETED".equals(Json.text(existing, "Status"))) {
             return ElementResult.error(in, "Payments cannot be modified, only deleted.");
         }
         String now = XeroDates.msDate(store.now());
         ObjectNode payment = existing.deepCopy();
+        String id = payment.get("PaymentID").asText();
         payment.put("Status", "DELETED");
         payment.put("UpdatedDateUTC", now);
         store.save("Payments", payment);

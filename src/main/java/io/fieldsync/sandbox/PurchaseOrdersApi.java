@@ -10,50 +10,26 @@ import java.util.List;
 import java.util.Set;
 
 /** Purchase orders: a supplier, lines and totals like a bill, numbered PO-0001 by Xero when sent without a number. */
-final class PurchaseOrdersApi implements DocumentCollection {
+final class PurchaseOrdersApi extends KeyedCollection {
     private static final Set<String> WRITABLE = Set.of("Reference", "BrandingThemeID", "CurrencyCode", "SentToContact",
             "DeliveryAddress", "AttentionTo", "Telephone", "DeliveryInstructions");
     private static final Set<String> STATUSES = Set.of("DRAFT", "SUBMITTED", "AUTHORISED", "BILLED", "DELETED");
 
-    private final SandboxStore store;
     private final ContactsApi contacts;
 
     PurchaseOrdersApi(SandboxStore store, ContactsApi contacts) {
-        this.store = store;
+        super(store, "PurchaseOrders", "PurchaseOrderID", "PurchaseOrderNumber",
+                "Purchase order could not be found with PurchaseOrderID %s.");
         this.contacts = contacts;
     }
 
     @Override
-    public String name() {
-        return "PurchaseOrders";
-    }
-
-    @Override
-    public ObjectNode lookup(String idOrNumber) {
-        ObjectNode byId = store.find("PurchaseOrders", idOrNumber);
-        return byId != null ? byId : store.findBy("PurchaseOrders", "PurchaseOrderNumber", idOrNumber);
-    }
-
-    @Override
-    public ElementResult write(ObjectNode in, boolean post, String pathId, SandboxRequest request) {
-        String id = pathId != null ? pathId : Json.text(in, "PurchaseOrderID");
-        ObjectNode existing = id != null ? lookup(id) : null;
-        if (id != null && existing == null) {
-            return ElementResult.error(in, "Purchase order could not be found with PurchaseOrderID " + id + ".");
-        }
-        if (existing == null && post) {
-            existing = store.findBy("PurchaseOrders", "PurchaseOrderNumber", Json.text(in, "PurchaseOrderNumber"));
-        }
+    ElementResult apply(ObjectNode in, ObjectNode existing, SandboxRequest request) {
         if (existing != null && "DELETED".equals(Json.text(existing, "Status"))) {
             return ElementResult.error(in, "Purchase order not of valid status for modification");
         }
         boolean isNew = existing == null;
-        ObjectNode order = isNew ? newOrder() : existing.deepCopy();
-        WRITABLE.forEach(field -> {
-            if (in.has(field)) {
-                order.set(field, in.get(field).deepCopy());
-            }
-        });
+        ObjectNode order = draft(existing, this::newOrder, in, WRITABLE);
         List<String> errors = new ArrayList<>();
         String status = in.has("Status") ? Json.text(in, "Status") : Json.text(order, "Status");
         if (!STATUSES.contains(status)) {
