@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import io.fieldsync.sync.SyncRuns;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.model.Model;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
 public class RouteWiringCheck implements ApplicationRunner {
 
     /** Entry points the Java side sends to (operator API, scheduler). */
-    static final List<String> ENTRY_POINTS = List.of("direct:sync-run");
+    static final List<String> ENTRY_POINTS = List.of(SyncRuns.ENTRY_POINT);
 
     private final CamelContext camel;
     private final String routesLocation;

@@ -1,5 +1,7 @@
 package io.fieldsync.sync;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -7,6 +9,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface RecordLinkRepository extends JpaRepository<RecordLink, Long> {
 
     Optional<RecordLink> findByTenantRefAndEntityAndLocalId(Long tenantRef, String entity, Long localId);
+
+    List<RecordLink> findByTenantRefAndEntityAndLocalIdIn(Long tenantRef, String entity, Collection<Long> localIds);
 
     Optional<RecordLink> findByTenantRefAndEntityAndXeroId(Long tenantRef, String entity, String xeroId);
 }

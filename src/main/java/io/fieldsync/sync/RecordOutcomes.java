@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.fieldsync.xero.ElementResult;
 import io.fieldsync.xero.XeroConnection;
@@ -33,12 +35,14 @@ public class RecordOutcomes {
 
     /** Adds {@code xero_id} to each field-service row already linked, so the mapping updates instead of creating. */
     public List<Map<String, Object>> withXeroIds(String entity, List<Map<String, Object>> rows) {
-        Long tenant = connection.currentTenant().getId();
+        Map<Long, RecordLink> linksOfBatch = linksOf(entity, rows);
         List<Map<String, Object>> linked = new ArrayList<>(rows.size());
         for (Map<String, Object> row : rows) {
             Map<String, Object> copy = new HashMap<>(row);
-            links.findByTenantRefAndEntityAndLocalId(tenant, entity, localId(row))
-                    .ifPresent(link -> copy.put("xero_id", link.getXeroId()));
+            RecordLink link = linksOfBatch.get(localId(row));
+            if (link != null) {
+                copy.put("xero_id", link.getXeroId());
+            }
             linked.add(copy);
         }
         return linked;
@@ -51,16 +55,17 @@ public class RecordOutcomes {
                     + " " + entity + " records");
         }
         Long tenant = connection.currentTenant().getId();
+        Map<Long, RecordLink> linksOfBatch = linksOf(entity, rows);
+        Map<Long, RecordStatus> statusesOfBatch = statuses.findByTenantRefAndEntityAndLocalIdIn(tenant, entity, localIds(rows))
+                .stream().collect(Collectors.toMap(RecordStatus::getLocalId, Function.identity()));
         int synced = 0;
         int failed = 0;
         for (int i = 0; i < rows.size(); i++) {
             long localId = localId(rows.get(i));
             ElementResult result = results.get(i);
-            RecordStatus status = statuses.findByTenantRefAndEntityAndLocalId(tenant, entity, localId)
-                    .orElseGet(() -> new RecordStatus(tenant, entity, localId));
+            RecordStatus status = statusesOfBatch.computeIfAbsent(localId, id -> new RecordStatus(tenant, entity, id));
             if (result.isOk()) {
-                RecordLink link = links.findByTenantRefAndEntityAndLocalId(tenant, entity, localId)
-                        .orElseGet(() -> new RecordLink(tenant, entity, localId, result.xeroId()));
+                RecordLink link = linksOfBatch.computeIfAbsent(localId, id -> new RecordLink(tenant, entity, id, result.xeroId()));
                 link.sent(result.xeroNumber(), null);
                 links.save(link);
                 status.record(RecordStatus.Outcome.SYNCED, null, runId);
@@ -74,6 +79,17 @@ public class RecordOutcomes {
         }
         counts.add(runId, entity, RecordStatus.Outcome.SYNCED, synced);
         counts.add(runId, entity, RecordStatus.Outcome.FAILED, failed);
+    }
+
+    /** The links of a whole batch in one query, by local id. */
+    private Map<Long, RecordLink> linksOf(String entity, List<Map<String, Object>> rows) {
+        Long tenant = connection.currentTenant().getId();
+        return links.findByTenantRefAndEntityAndLocalIdIn(tenant, entity, localIds(rows)).stream()
+                .collect(Collectors.toMap(RecordLink::getLocalId, Function.identity()));
+    }
+
+    private static List<Long> localIds(List<Map<String, Object>> rows) {
+        return rows.stream().map(RecordOutcomes::localId).toList();
     }
 
     private static long localId(Map<String, Object> row) {

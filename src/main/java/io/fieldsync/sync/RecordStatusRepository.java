@@ -1,5 +1,7 @@
 package io.fieldsync.sync;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -11,6 +13,8 @@ import org.springframework.data.repository.query.Param;
 public interface RecordStatusRepository extends JpaRepository<RecordStatus, Long> {
 
     Optional<RecordStatus> findByTenantRefAndEntityAndLocalId(Long tenantRef, String entity, Long localId);
+
+    List<RecordStatus> findByTenantRefAndEntityAndLocalIdIn(Long tenantRef, String entity, Collection<Long> localIds);
 
     @Query("""
             select r from RecordStatus r

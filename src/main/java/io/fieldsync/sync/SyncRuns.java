@@ -24,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SyncRuns {
 
     public static final String RUN_ID = "syncRunId";
+    /** Where a run is handed to Camel: the {@code sync-run} route. */
+    public static final String ENTRY_POINT = "direct:sync-run";
     private static final Logger log = LoggerFactory.getLogger(SyncRuns.class);
 
     private final XeroConnection connection;
@@ -59,7 +61,7 @@ public class SyncRuns {
             return runs.save(new SyncRun(tenant.getId(), trigger, requestedBy, requested, nodeId));
         });
         log.info("Sync run {} started ({} by {})", run.getId(), trigger, requestedBy);
-        camel.asyncRequestBodyAndHeaders("direct:sync-run", null,
+        camel.asyncRequestBodyAndHeaders(ENTRY_POINT, null,
                 Map.of(RUN_ID, run.getId(), "syncEntities", run.getEntities() == null ? "" : run.getEntities()));
         return run;
     }
