@@ -42,10 +42,21 @@ public class MappingTemplates {
 
     /** Maps one record (a map or list of plain values, as camel-sql or Jackson give it) through a template. */
     public Object apply(String name, Object record) {
+        return apply(name, record, Map.of());
+    }
+
+    /**
+     * Maps one record with variables the template reads as {@code $name}, e.g. {@code $settings}
+     * for the sync rules an operator may change.
+     */
+    public Object apply(String name, Object record, Map<String, ?> variables) {
         CompiledTemplate template = current(name);
         Object input = json.convertValue(record, Object.class);
         try {
-            return template.expression().evaluate(input);
+            Jsonata expression = template.expression();
+            Jsonata.Frame frame = expression.createFrame();
+            variables.forEach((variable, value) -> frame.bind(variable, json.convertValue(value, Object.class)));
+            return expression.evaluate(input, frame);
         } catch (JException e) {
             throw new MappingException(template.file(), "cannot map the record: " + e.getMessage(), e);
         }

@@ -52,6 +52,18 @@ class MappingTemplatesTest {
     }
 
     @Test
+    void templatesReadVariablesBoundForTheCall() throws Exception {
+        Files.writeString(folder.resolve("invoice.to-xero.jsonata"),
+                "{ \"Reference\": $settings.prefix & number, \"Status\": $settings.status }");
+        MappingTemplates templates = new MappingTemplates("file:" + folder, json);
+
+        Object invoice = templates.apply("invoice.to-xero", Map.of("number", "INV0007"),
+                Map.of("settings", Map.of("prefix", "FS-", "status", "DRAFT")));
+
+        assertThat(invoice).isEqualTo(Map.of("Reference", "FS-INV0007", "Status", "DRAFT"));
+    }
+
+    @Test
     void unknownTemplateNameIsAClearError() throws Exception {
         Files.writeString(folder.resolve("a.jsonata"), "1");
         MappingTemplates templates = new MappingTemplates("file:" + folder, json);
