@@ -92,7 +92,7 @@ class ItemMappingTest {
                   "Name": "Labour - licensed plumber (per hour)",
                   "IsSold": true,
                   "IsPurchased": false,
-                  "SalesDetails": {"UnitPrice": 95.0, "AccountCode": "200", "TaxType": "OUTPUT"}
+                  "SalesDetails": {"UnitPrice": 95, "AccountCode": "200", "TaxType": "OUTPUT"}
                 }"""));
     }
 
