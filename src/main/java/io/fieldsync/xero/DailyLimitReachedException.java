@@ -20,21 +20,23 @@ public class DailyLimitReachedException extends XeroLimitException {
     }
 
     static DailyLimitReachedException budgetUsed(String tenantId, int used, int perDay, int reserve, Instant resetsAt) {
-        String kept = reserve > 0 ? ", the last " + reserve + " kept for operators" : "";
-        return new DailyLimitReachedException("The daily Xero budget for organisation " + tenantId + " is used up: "
-                + used + " of " + perDay + " calls used today" + kept + "; it resets at " + resetsAt, tenantId, used, resetsAt);
+        String kept = reserve > 0 ? "; the last " + reserve + " of " + perDay + " are kept for operators" : "";
+        return new DailyLimitReachedException(headline(used, resetsAt) + " (organisation " + tenantId + kept + ")",
+                tenantId, used, resetsAt);
     }
 
     static DailyLimitReachedException reserveUsed(String tenantId, int used, int perDay, Instant resetsAt) {
-        return new DailyLimitReachedException("The daily Xero budget for organisation " + tenantId
-                + " is used up, operators' reserve included: " + used + " of " + perDay
-                + " calls used today; it resets at " + resetsAt, tenantId, used, resetsAt);
+        return new DailyLimitReachedException(headline(used, resetsAt) + " (organisation " + tenantId
+                + "; all " + perDay + ", operators' reserve included)", tenantId, used, resetsAt);
     }
 
     static DailyLimitReachedException xeroSays(String tenantId, int used, Instant resetsAt) {
-        return new DailyLimitReachedException("Xero says the daily budget for organisation " + tenantId
-                + " is used up (" + used + " calls counted here today, the rest by other apps or nodes); it resets at "
-                + resetsAt, tenantId, used, resetsAt);
+        return new DailyLimitReachedException(headline(used, resetsAt) + " (organisation " + tenantId
+                + "; Xero says so: the rest were used by other apps or nodes)", tenantId, used, resetsAt);
+    }
+
+    private static String headline(int used, Instant resetsAt) {
+        return "daily Xero API budget used up, " + used + " calls used, resets at " + resetsAt;
     }
 
     public String tenantId() { return tenantId; }

@@ -1,35 +1,44 @@
 package io.fieldsync.xero;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps every call to Xero within Xero's limits per organisation, for all routes and threads of
- * this application: calls in flight, calls per fixed window (a minute at Xero, windows aligned to
- * the clock), and calls per day (1,440 windows, so midnight UTC at Xero). A share of the day,
- * {@code fieldsync.xero.limits.daily-reserve} (default a tenth), is kept for calls an operator
- * triggers, so a sync that burns the day still leaves room to look and fix.
+ * Keeps every route to Xero's limits, per organisation (tenant): at most {@code concurrent} calls in
+ * flight, at most {@code perWindow} calls started in a fixed window (aligned to multiples of the
+ * window since the epoch, as Xero's minute is), and the day's {@code perDay} calls (a day is 1,440
+ * windows, so a shrunk window shrinks the day as the sandbox does) less a reserve kept for operators.
  *
- * <p>Each call is {@link #acquire(String) acquired} before it is sent and {@link #completed
- * completed} with Xero's answer, whose headers correct the counts when another app or node used
- * some of the limits, and whose 429s pause the organisation for exactly Retry-After.
+ * <p>Callers take a {@link Permit} before each call and hand it back with the answer:
+ * <pre>{@code
+ * Permit permit = governor.acquire(tenantId);
+ * HttpResponse<?> answer = null;
+ * try { answer = send(...); }
+ * finally { governor.completed(permit, answer == null ? 0 : answer.statusCode(),
+ *                              name -> answer == null ? null : answer.headers().firstValue(name).orElse(null)); }
+ * }</pre>
+ *
+ * <p>Conservative where Xero's count cannot be known: Xero counts a call when it arrives, somewhere
+ * between our start and our answer, so a call still in flight when a window (or day) begins is counted
+ * in the new one too; a refused (429) call stays counted. Each tenant has its own lock and condition,
+ * and waiting threads wait on that condition with a timeout (never spinning, never holding a lock that
+ * other tenants need).
  */
 @Component("rateGovernor")
 public class RateGovernor {
@@ -38,332 +47,299 @@ public class RateGovernor {
     static final String DAY_REMAINING = "X-DayLimit-Remaining";
     static final String PROBLEM = "X-Rate-Limit-Problem";
     static final String RETRY_AFTER = "Retry-After";
+    static final int WINDOWS_PER_DAY = 1440;
 
-    private static final int WINDOWS_PER_DAY = 1440;
-    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
-    /** Upper bound of the window edge below, so a one-minute window loses at most a second's worth. */
-    private static final long MAX_EDGE_MILLIS = 1000;
-
-    /** How the governor waits; tests pass one that moves a fake clock instead of sleeping. */
-    interface Sleeper {
-        /**
-         * Waits on {@code changed}, whose lock the caller holds, for at most {@code millis}, or until
-         * signalled when {@code millis} is negative. May return early: the caller checks again.
-         */
-        void await(Condition changed, long millis) throws InterruptedException;
-
-        Sleeper REAL = (changed, millis) -> {
-            if (millis < 0) {
-                changed.await();
-            } else {
-                changed.await(millis, TimeUnit.MILLISECONDS);
-            }
-        };
+    /** Leave to make one call to a tenant's organisation; hand it back to {@link #completed}. */
+    public record Permit(String tenantId, long startedAtNanos) {
     }
 
-    /** One call allowed to go to Xero; hand it back to {@link #completed} whatever the outcome. */
-    public static final class Permit {
-        private final String tenantId;
-        private final long window;
-        private final long day;
-        private final AtomicBoolean open = new AtomicBoolean(true);
-
-        Permit(String tenantId, long window, long day) {
-            this.tenantId = tenantId;
-            this.window = window;
-            this.day = day;
-        }
-
-        public String tenantId() {
-            return tenantId;
-        }
-
-        boolean close() {
-            return open.compareAndSet(true, false);
-        }
-
-        @Override
-        public String toString() {
-            return "Permit[" + tenantId + ", window " + window + "]";
-        }
-    }
-
-    /** One organisation's counts; guarded by its own lock, so organisations never wait on each other. */
-    private static final class TenantState {
-        final ReentrantLock lock = new ReentrantLock();
-        final Condition changed = lock.newCondition();
-        int inFlight;
-        long window = Long.MIN_VALUE;
-        int windowCalls;
-        /** Calls started at the very end of the current window, counted in the next one as well. */
-        int carriedIntoNext;
-        long day = Long.MIN_VALUE;
-        int dayCalls;
-        long blockedUntil = Long.MIN_VALUE;
-        long dayExhaustedUntil = Long.MIN_VALUE;
-    }
-
-    private final XeroSettings.Limits limits;
-    private final int dailyReserve;
+    private final int concurrent;
+    private final int perWindow;
+    private final int perDay;
+    private final int reserve;
     private final long windowMillis;
     private final long dayMillis;
-    private final long edgeMillis;
-    private final Clock clock;
-    private final Sleeper sleeper;
-    private final ConcurrentMap<String, TenantState> tenants = new ConcurrentHashMap<>();
-    /** Xero's app-wide limit ("appminute") pauses every organisation. */
-    private final AtomicLong appBlockedUntil = new AtomicLong(Long.MIN_VALUE);
+    private final LongSupplier nanoClock;
+    private final LongSupplier epochMillis;
+    private final ConcurrentMap<String, Tenant> tenants = new ConcurrentHashMap<>();
+    /** Xero's app-wide limit (problem "appminute") pauses every organisation until this nano time. */
+    private final java.util.concurrent.atomic.AtomicReference<Long> appBlockedUntilNanos = new java.util.concurrent.atomic.AtomicReference<>();
 
-    /** @param dailyReserve calls a day kept for operators; {@code null}: a tenth of the daily limit */
     @Autowired
-    public RateGovernor(XeroSettings settings,
-                        @Value("${fieldsync.xero.limits.daily-reserve:#{null}}") Integer dailyReserve) {
-        this(limitsOf(settings), dailyReserve == null ? limitsOf(settings).perDay() / 10 : dailyReserve,
-                Clock.systemUTC(), Sleeper.REAL);
+    public RateGovernor(XeroSettings settings, @Value("${fieldsync.xero.limits.daily-reserve:0}") int dailyReserve) {
+        this(Objects.requireNonNull(settings, "settings").limits(), dailyReserve, System::nanoTime, System::currentTimeMillis);
     }
 
-    RateGovernor(XeroSettings.Limits limits, int dailyReserve, Clock clock, Sleeper sleeper) {
-        check(limits.concurrent() > 0, "fieldsync.xero.limits.concurrent must be at least 1");
-        check(limits.perWindow() > 0, "fieldsync.xero.limits.per-window must be at least 1");
-        check(limits.window() != null && limits.window().toMillis() > 0, "fieldsync.xero.limits.window must be positive");
-        check(limits.perDay() > 0, "fieldsync.xero.limits.per-day must be at least 1");
-        check(dailyReserve >= 0 && dailyReserve < limits.perDay(),
-                "fieldsync.xero.limits.daily-reserve must be between 0 and per-day - 1 (" + (limits.perDay() - 1)
-                        + "), is " + dailyReserve);
-        this.limits = limits;
-        this.dailyReserve = dailyReserve;
+    /** For tests: limits without the rest of the settings, and the clocks to read. */
+    RateGovernor(XeroSettings.Limits limits, int dailyReserve, LongSupplier nanoClock, LongSupplier epochMillis) {
+        if (limits == null || limits.window() == null) {
+            throw new IllegalArgumentException("fieldsync.xero.limits (concurrent, per-window, window, per-day) must be set");
+        }
+        if (limits.concurrent() < 1 || limits.perWindow() < 1 || limits.perDay() < 1
+                || limits.window().isNegative() || limits.window().toMillis() < 1) {
+            throw new IllegalArgumentException("fieldsync.xero.limits must all be positive, the window at least 1 ms: " + limits);
+        }
+        this.concurrent = limits.concurrent();
+        this.perWindow = limits.perWindow();
+        this.perDay = limits.perDay();
+        this.reserve = dailyReserve > 0 ? Math.min(dailyReserve, limits.perDay()) : limits.perDay() / 10;
         this.windowMillis = limits.window().toMillis();
         this.dayMillis = windowMillis * WINDOWS_PER_DAY;
-        // a call started this close to the end of a window may reach Xero in the next one
-        this.edgeMillis = Math.min(windowMillis / 10, MAX_EDGE_MILLIS);
-        this.clock = clock;
-        this.sleeper = sleeper;
+        this.nanoClock = Objects.requireNonNull(nanoClock);
+        this.epochMillis = Objects.requireNonNull(epochMillis);
     }
 
     /**
-     * Waits until a sync call to this organisation may be made and counts it.
+     * Waits until a call to the tenant may start and counts it.
      *
-     * @throws DailyLimitReachedException when only the operators' reserve is left today, or Xero said the day is used up
-     * @throws InterruptedException when the waiting thread is interrupted; nothing was counted
+     * @throws DailyLimitReachedException when only the day's reserve is left, or Xero said the day is used up
      */
     public Permit acquire(String tenantId) throws InterruptedException {
-        return acquire(tenantId, false);
+        return acquire(tenantId, perDay - reserve);
     }
 
-    /** As {@link #acquire}, but may use the operators' reserve: for single calls a person asked for. */
+    /** As {@link #acquire}, but may use the reserve: for operators' calls. */
     public Permit acquireReserved(String tenantId) throws InterruptedException {
-        return acquire(tenantId, true);
+        return acquire(tenantId, perDay);
     }
 
     /**
-     * Hands a permit back once Xero answered (or the call failed: status 0 and no headers), freeing
-     * its slot in flight and learning from the answer's limit headers. A second call for the same
-     * permit does nothing.
+     * Hands a permit back with Xero's answer ({@code httpStatus} 0 when no answer came); {@code header}
+     * reads one of the answer's headers by name (null when absent). A permit handed back twice counts once.
      */
-    public void completed(Permit permit, int httpStatus, Function<String, String> responseHeader) {
-        if (permit == null || !permit.close()) {
-            return;
-        }
-        Function<String, String> header = responseHeader == null ? name -> null : responseHeader;
-        TenantState state = state(permit.tenantId);
-        state.lock.lock();
+    public void completed(Permit permit, int httpStatus, Function<String, String> header) {
+        Objects.requireNonNull(permit, "permit");
+        Function<String, String> headers = header == null ? name -> null : header;
+        Tenant tenant = tenant(permit.tenantId());
+        tenant.lock.lock();
         try {
-            long now = clock.millis();
-            roll(state, now);
-            state.inFlight--;
-            learnRemaining(state, permit, header);
-            if (httpStatus == 429) {
-                pause(state, header, now);
+            long nowMillis = epochMillis.getAsLong();
+            tenant.roll(nowMillis);
+            if (!tenant.open.remove(permit)) {
+                return;
             }
-            state.changed.signalAll();
+            boolean sameWindow = window(nowMillis) == tenant.windowOf(permit);
+            boolean sameDay = tenant.dayOf(permit) == day(nowMillis);
+            int startedAfter = tenant.startedAfter(permit);
+            Integer minRemaining = number(read(headers, MIN_REMAINING));
+            if (minRemaining != null && sameWindow && perWindow - minRemaining + startedAfter > tenant.usedInWindow) {
+                tenant.usedInWindow = perWindow - minRemaining + startedAfter; // someone else used calls this window
+            }
+            Integer dayRemaining = number(read(headers, DAY_REMAINING));
+            if (dayRemaining != null && sameDay && perDay - dayRemaining + startedAfter > tenant.usedToday) {
+                tenant.usedToday = perDay - dayRemaining + startedAfter;
+            }
+            if (isRateLimited(httpStatus)) {
+                if (isDailyLimit(httpStatus, headers)) {
+                    tenant.dayExhausted = true;
+                } else {
+                    long retryAfterNanos = TimeUnit.SECONDS.toNanos(retryAfterSeconds(read(headers, RETRY_AFTER), nowMillis));
+                    long until = nanoClock.getAsLong() + retryAfterNanos;
+                    if ("appminute".equalsIgnoreCase(trim(read(headers, PROBLEM)))) {
+                        appBlockedUntilNanos.accumulateAndGet(until, (a, b) -> a == null || b - a > 0 ? b : a);
+                    } else if (!tenant.blocked || until - tenant.blockedUntilNanos > 0) {
+                        tenant.blocked = true;
+                        tenant.blockedUntilNanos = until;
+                    }
+                }
+            }
+            tenant.changed.signalAll();
         } finally {
-            state.lock.unlock();
+            tenant.lock.unlock();
         }
     }
 
-    /** How long Xero asks to wait: Retry-After in seconds (or as an HTTP date); one second when it is missing. */
-    public Duration retryAfter(Function<String, String> responseHeader) {
-        String value = responseHeader == null ? null : responseHeader.apply(RETRY_AFTER);
-        if (value == null || value.isBlank()) {
-            return DEFAULT_RETRY_AFTER;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration left = Duration.between(clock.instant(), at);
-                return left.isNegative() ? Duration.ZERO : left;
-            } catch (DateTimeParseException notADate) {
-                return DEFAULT_RETRY_AFTER;
-            }
-        }
+    /** Xero refused the call because the organisation's calls for the day are used up. */
+    public static boolean isDailyLimit(int status, Function<String, String> header) {
+        return isRateLimited(status) && header != null && "daily".equalsIgnoreCase(trim(read(header, PROBLEM)));
     }
 
-    /** A 429 for the daily limit: waiting minutes does not help, the run must stop. */
-    public boolean isDailyLimit(int status, Function<String, String> responseHeader) {
-        return status == 429 && responseHeader != null && "daily".equalsIgnoreCase(trim(responseHeader.apply(PROBLEM)));
+    /** Xero refused the call for one of its rate limits (concurrent, minute, daily, app minute). */
+    public static boolean isRateLimited(int status) {
+        return status == 429;
     }
 
-    /** Calls started to this organisation in the current window, as far as this application knows. */
-    public int callsInWindow(String tenantId) {
-        return read(tenantId, state -> state.windowCalls);
-    }
-
-    /** Calls made to this organisation today, as far as this application knows. */
-    public int callsToday(String tenantId) {
-        return read(tenantId, state -> state.dayCalls);
-    }
-
-    /** Calls to this organisation acquired and not yet completed. */
+    /** Calls to the tenant started and not yet completed. */
     public int inFlight(String tenantId) {
-        return read(tenantId, state -> state.inFlight);
+        return read(tenantId, t -> t.open.size());
     }
 
+    /** Calls counted against the tenant in the current window. */
+    public int usedInWindow(String tenantId) {
+        return read(tenantId, t -> t.usedInWindow);
+    }
+
+    /** Calls counted against the tenant today (perDay once Xero said the day is used up). */
+    public int usedToday(String tenantId) {
+        return read(tenantId, t -> t.dayExhausted ? Math.max(perDay, t.usedToday) : t.usedToday);
+    }
+
+    /** The calls of a day kept for {@link #acquireReserved}. */
     public int dailyReserve() {
-        return dailyReserve;
+        return reserve;
     }
 
-    public XeroSettings.Limits limits() {
-        return limits;
-    }
-
-    private Permit acquire(String tenantId, boolean mayUseReserve) throws InterruptedException {
+    private Permit acquire(String tenantId, int dayBudget) throws InterruptedException {
         Objects.requireNonNull(tenantId, "tenantId");
-        int dayBudget = mayUseReserve ? limits.perDay() : limits.perDay() - dailyReserve;
-        TenantState state = state(tenantId);
-        state.lock.lockInterruptibly();
+        Tenant tenant = tenant(tenantId);
+        tenant.lock.lockInterruptibly();
         try {
             while (true) {
-                long now = clock.millis();
-                roll(state, now);
-                if (now < state.dayExhaustedUntil) {
-                    throw DailyLimitReachedException.xeroSays(tenantId, state.dayCalls, Instant.ofEpochMilli(state.dayExhaustedUntil));
+                long nowMillis = epochMillis.getAsLong();
+                tenant.roll(nowMillis);
+                if (tenant.dayExhausted) {
+                    throw DailyLimitReachedException.xeroSays(tenantId, tenant.usedToday, dayEnd(nowMillis));
                 }
-                if (state.dayCalls >= dayBudget) {
-                    Instant resetsAt = Instant.ofEpochMilli((state.day + 1) * dayMillis);
-                    throw mayUseReserve
-                            ? DailyLimitReachedException.reserveUsed(tenantId, state.dayCalls, limits.perDay(), resetsAt)
-                            : DailyLimitReachedException.budgetUsed(tenantId, state.dayCalls, limits.perDay(), dailyReserve, resetsAt);
+                if (tenant.usedToday >= dayBudget) {
+                    throw dayBudget < perDay
+                            ? DailyLimitReachedException.budgetUsed(tenantId, tenant.usedToday, perDay, reserve, dayEnd(nowMillis))
+                            : DailyLimitReachedException.reserveUsed(tenantId, tenant.usedToday, perDay, dayEnd(nowMillis));
                 }
-                long blockedUntil = Math.max(state.blockedUntil, appBlockedUntil.get());
-                long windowEnd = (state.window + 1) * windowMillis;
-                long wait;
-                if (now < blockedUntil) {
-                    wait = blockedUntil - now;
-                } else if (state.windowCalls >= limits.perWindow()) {
-                    wait = windowEnd - now;
-                } else if (state.inFlight >= limits.concurrent()) {
-                    wait = -1; // until a call completes
+                long nowNanos = nanoClock.getAsLong();
+                Long appBlockedUntil = appBlockedUntilNanos.get();
+                long waitNanos;
+                if (tenant.blocked && tenant.blockedUntilNanos - nowNanos > 0) {
+                    waitNanos = tenant.blockedUntilNanos - nowNanos;
+                } else if (appBlockedUntil != null && appBlockedUntil - nowNanos > 0) {
+                    waitNanos = appBlockedUntil - nowNanos;
+                } else if (tenant.usedInWindow >= perWindow) {
+                    waitNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, (window(nowMillis) + 1) * windowMillis - nowMillis));
+                } else if (tenant.open.size() >= concurrent) {
+                    waitNanos = TimeUnit.MILLISECONDS.toNanos(windowMillis); // a completion signals sooner
                 } else {
-                    return grant(state, tenantId, now, windowEnd);
+                    tenant.blocked = false;
+                    Permit permit = new Permit(tenantId, nowNanos);
+                    tenant.open.add(permit);
+                    tenant.startsToday.add(nowNanos);
+                    tenant.usedInWindow++;
+                    tenant.usedToday++;
+                    return permit;
                 }
-                // at least a millisecond: the clock and the timed wait may disagree by a little
-                sleeper.await(state.changed, wait < 0 ? -1 : Math.max(1, wait));
+                tenant.changed.awaitNanos(waitNanos);
             }
         } finally {
-            state.lock.unlock();
+            tenant.lock.unlock();
         }
     }
 
-    private Permit grant(TenantState state, String tenantId, long now, long windowEnd) {
-        state.inFlight++;
-        state.windowCalls++;
-        state.dayCalls++;
-        if (windowEnd - now <= edgeMillis) {
-            state.carriedIntoNext++;
-        }
-        return new Permit(tenantId, state.window, state.day);
-    }
-
-    /** Starts a new window or day when the clock has passed into one. Never goes back if the clock does. */
-    private void roll(TenantState state, long now) {
-        long window = Math.floorDiv(now, windowMillis);
-        if (window > state.window) {
-            state.windowCalls = window == state.window + 1 ? state.carriedIntoNext : 0;
-            state.carriedIntoNext = 0;
-            state.window = window;
-        }
-        long day = Math.floorDiv(now, dayMillis);
-        if (day > state.day) {
-            state.dayCalls = 0;
-            state.day = day;
-        }
-    }
-
-    /**
-     * Xero's remaining counts are a floor for what was used. They are trusted only while the window
-     * (or day) the call was counted in is still the current one: a later answer belongs to the past.
-     */
-    private void learnRemaining(TenantState state, Permit permit, Function<String, String> header) {
-        Integer minRemaining = number(header.apply(MIN_REMAINING));
-        if (minRemaining != null && permit.window == state.window) {
-            state.windowCalls = Math.max(state.windowCalls, limits.perWindow() - minRemaining);
-        }
-        Integer dayRemaining = number(header.apply(DAY_REMAINING));
-        if (dayRemaining != null && permit.day == state.day) {
-            state.dayCalls = Math.max(state.dayCalls, limits.perDay() - dayRemaining);
-        }
-    }
-
-    private void pause(TenantState state, Function<String, String> header, long now) {
-        String problem = trim(header.apply(PROBLEM));
-        if ("daily".equalsIgnoreCase(problem)) {
-            boolean told = header.apply(RETRY_AFTER) != null;
-            long until = told ? now + retryAfter(header).toMillis() : (state.day + 1) * dayMillis;
-            state.dayExhaustedUntil = Math.max(state.dayExhaustedUntil, until);
-        } else if ("appminute".equalsIgnoreCase(problem)) {
-            long until = now + retryAfter(header).toMillis();
-            appBlockedUntil.accumulateAndGet(until, Math::max);
-        } else {
-            // minute, concurrent, or a 429 that does not say: wait exactly as long as Xero asks
-            state.blockedUntil = Math.max(state.blockedUntil, now + retryAfter(header).toMillis());
-        }
-    }
-
-    private int read(String tenantId, java.util.function.ToIntFunction<TenantState> count) {
-        TenantState state = tenants.get(tenantId);
-        if (state == null) {
-            return 0;
-        }
-        state.lock.lock();
+    private int read(String tenantId, java.util.function.ToIntFunction<Tenant> value) {
+        Tenant tenant = tenant(Objects.requireNonNull(tenantId, "tenantId"));
+        tenant.lock.lock();
         try {
-            roll(state, clock.millis());
-            return count.applyAsInt(state);
+            tenant.roll(epochMillis.getAsLong());
+            return value.applyAsInt(tenant);
         } finally {
-            state.lock.unlock();
+            tenant.lock.unlock();
         }
     }
 
-    private TenantState state(String tenantId) {
-        return tenants.computeIfAbsent(tenantId, id -> new TenantState());
+    private Tenant tenant(String tenantId) {
+        return tenants.computeIfAbsent(tenantId, id -> new Tenant());
     }
 
-    private static XeroSettings.Limits limitsOf(XeroSettings settings) {
-        if (settings == null || settings.limits() == null) {
-            throw new IllegalStateException("fieldsync.xero.limits.* are not set; the rate governor needs Xero's limits");
-        }
-        return settings.limits();
+    private long window(long millis) {
+        return Math.floorDiv(millis, windowMillis);
     }
 
-    private static Integer number(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+    private long day(long millis) {
+        return Math.floorDiv(millis, dayMillis);
+    }
+
+    private Instant dayEnd(long nowMillis) {
+        return Instant.ofEpochMilli((day(nowMillis) + 1) * dayMillis);
+    }
+
+    private static String read(Function<String, String> header, String name) {
+        String value = header.apply(name);
+        return value != null ? value : header.apply(name.toLowerCase(java.util.Locale.ROOT));
     }
 
     private static String trim(String value) {
         return value == null ? null : value.trim();
     }
 
-    private static void check(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
+    private static Integer number(String value) {
+        try {
+            return value == null ? null : Math.max(0, Integer.parseInt(value.trim()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Retry-After in whole seconds (given as seconds or as an HTTP date); 1 when absent or unreadable. */
+    static long retryAfterSeconds(String value, long nowMillis) {
+        if (value != null && !value.isBlank()) {
+            try {
+                long seconds = (long) Math.ceil(Double.parseDouble(value.trim()));
+                if (seconds >= 0) {
+                    return seconds;
+                }
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    long at = java.time.ZonedDateTime.parse(value.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                            .toInstant().toEpochMilli();
+                    return Math.max(0, (at - nowMillis + 999) / 1000);
+                } catch (java.time.format.DateTimeParseException garbage) {
+                    // the default
+                }
+            }
+        }
+        return 1;
+    }
+
+    /** One organisation's counters; guarded by its lock. */
+    private final class Tenant {
+        final ReentrantLock lock = new ReentrantLock();
+        final Condition changed = lock.newCondition();
+        final Set<Permit> open = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** Start times (nano clock) of the calls counted today, ascending. */
+        final List<Long> startsToday = new ArrayList<>();
+        long window = Long.MIN_VALUE;
+        long windowStartNanos;
+        int usedInWindow;
+        long day = Long.MIN_VALUE;
+        long dayStartNanos;
+        int usedToday;
+        boolean dayExhausted;
+        boolean blocked;
+        long blockedUntilNanos;
+
+        /** Starts a new window or day when one began; calls in flight may be counted by Xero in it. */
+        void roll(long nowMillis) {
+            long currentWindow = window(nowMillis);
+            if (currentWindow != window) {
+                window = currentWindow;
+                windowStartNanos = nanoClock.getAsLong();
+                usedInWindow = open.size();
+            }
+            long currentDay = day(nowMillis);
+            if (currentDay != day) {
+                day = currentDay;
+                dayStartNanos = windowStartNanos;
+                usedToday = open.size();
+                dayExhausted = false;
+                startsToday.clear();
+            }
+        }
+
+        long windowOf(Permit permit) {
+            return permit.startedAtNanos() - windowStartNanos >= 0 ? window : Long.MIN_VALUE;
+        }
+
+        long dayOf(Permit permit) {
+            return permit.startedAtNanos() - dayStartNanos >= 0 ? day : Long.MIN_VALUE;
+        }
+
+        /** Calls counted today that started after the permit (ties included): Xero may not have seen them yet. */
+        int startedAfter(Permit permit) {
+            int index = Collections.binarySearch(startsToday, permit.startedAtNanos());
+            if (index < 0) {
+                return startsToday.size() - (-index - 1);
+            }
+            while (index > 0 && startsToday.get(index - 1) == permit.startedAtNanos()) {
+                index--;
+            }
+            return Math.max(0, startsToday.size() - index - 1);
         }
     }
 }
