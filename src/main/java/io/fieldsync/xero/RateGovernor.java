@@ -1,0 +1,345 @@
+package io.fieldsync.xero;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps every route to Xero's limits, per organisation (tenant): at most {@code concurrent} calls in
+ * flight, at most {@code perWindow} calls started in a fixed window (aligned to multiples of the
+ * window since the epoch, as Xero's minute is), and the day's {@code perDay} calls (a day is 1,440
+ * windows, so a shrunk window shrinks the day as the sandbox does) less a reserve kept for operators.
+ *
+ * <p>Callers take a {@link Permit} before each call and hand it back with the answer:
+ * <pre>{@code
+ * Permit permit = governor.acquire(tenantId);
+ * HttpResponse<?> answer = null;
+ * try { answer = send(...); }
+ * finally { governor.completed(permit, answer == null ? 0 : answer.statusCode(),
+ *                              name -> answer == null ? null : answer.headers().firstValue(name).orElse(null)); }
+ * }</pre>
+ *
+ * <p>Conservative where Xero's count cannot be known: Xero counts a call when it arrives, somewhere
+ * between our start and our answer, so a call still in flight when a window (or day) begins is counted
+ * in the new one too; a refused (429) call stays counted. Each tenant has its own lock and condition,
+ * and waiting threads wait on that condition with a timeout (never spinning, never holding a lock that
+ * other tenants need).
+ */
+@Component("rateGovernor")
+public class RateGovernor {
+
+    static final String MIN_REMAINING = "X-MinLimit-Remaining";
+    static final String DAY_REMAINING = "X-DayLimit-Remaining";
+    static final String PROBLEM = "X-Rate-Limit-Problem";
+    static final String RETRY_AFTER = "Retry-After";
+    static final int WINDOWS_PER_DAY = 1440;
+
+    /** Leave to make one call to a tenant's organisation; hand it back to {@link #completed}. */
+    public record Permit(String tenantId, long startedAtNanos) {
+    }
+
+    private final int concurrent;
+    private final int perWindow;
+    private final int perDay;
+    private final int reserve;
+    private final long windowMillis;
+    private final long dayMillis;
+    private final LongSupplier nanoClock;
+    private final LongSupplier epochMillis;
+    private final ConcurrentMap<String, Tenant> tenants = new ConcurrentHashMap<>();
+    /** Xero's app-wide limit (problem "appminute") pauses every organisation until this nano time. */
+    private final java.util.concurrent.atomic.AtomicReference<Long> appBlockedUntilNanos = new java.util.concurrent.atomic.AtomicReference<>();
+
+    @Autowired
+    public RateGovernor(XeroSettings settings, @Value("${fieldsync.xero.limits.daily-reserve:0}") int dailyReserve) {
+        this(Objects.requireNonNull(settings, "settings").limits(), dailyReserve, System::nanoTime, System::currentTimeMillis);
+    }
+
+    /** For tests: limits without the rest of the settings, and the clocks to read. */
+    RateGovernor(XeroSettings.Limits limits, int dailyReserve, LongSupplier nanoClock, LongSupplier epochMillis) {
+        if (limits == null || limits.window() == null) {
+            throw new IllegalArgumentException("fieldsync.xero.limits (concurrent, per-window, window, per-day) must be set");
+        }
+        if (limits.concurrent() < 1 || limits.perWindow() < 1 || limits.perDay() < 1
+                || limits.window().isNegative() || limits.window().toMillis() < 1) {
+            throw new IllegalArgumentException("fieldsync.xero.limits must all be positive, the window at least 1 ms: " + limits);
+        }
+        this.concurrent = limits.concurrent();
+        this.perWindow = limits.perWindow();
+        this.perDay = limits.perDay();
+        this.reserve = dailyReserve > 0 ? Math.min(dailyReserve, limits.perDay()) : limits.perDay() / 10;
+        this.windowMillis = limits.window().toMillis();
+        this.dayMillis = windowMillis * WINDOWS_PER_DAY;
+        this.nanoClock = Objects.requireNonNull(nanoClock);
+        this.epochMillis = Objects.requireNonNull(epochMillis);
+    }
+
+    /**
+     * Waits until a call to the tenant may start and counts it.
+     *
+     * @throws DailyLimitReachedException when only the day's reserve is left, or Xero said the day is used up
+     */
+    public Permit acquire(String tenantId) throws InterruptedException {
+        return acquire(tenantId, perDay - reserve);
+    }
+
+    /** As {@link #acquire}, but may use the reserve: for operators' calls. */
+    public Permit acquireReserved(String tenantId) throws InterruptedException {
+        return acquire(tenantId, perDay);
+    }
+
+    /**
+     * Hands a permit back with Xero's answer ({@code httpStatus} 0 when no answer came); {@code header}
+     * reads one of the answer's headers by name (null when absent). A permit handed back twice counts once.
+     */
+    public void completed(Permit permit, int httpStatus, Function<String, String> header) {
+        Objects.requireNonNull(permit, "permit");
+        Function<String, String> headers = header == null ? name -> null : header;
+        Tenant tenant = tenant(permit.tenantId());
+        tenant.lock.lock();
+        try {
+            long nowMillis = epochMillis.getAsLong();
+            tenant.roll(nowMillis);
+            if (!tenant.open.remove(permit)) {
+                return;
+            }
+            boolean sameWindow = window(nowMillis) == tenant.windowOf(permit);
+            boolean sameDay = tenant.dayOf(permit) == day(nowMillis);
+            int startedAfter = tenant.startedAfter(permit);
+            Integer minRemaining = number(read(headers, MIN_REMAINING));
+            if (minRemaining != null && sameWindow && perWindow - minRemaining + startedAfter > tenant.usedInWindow) {
+                tenant.usedInWindow = perWindow - minRemaining + startedAfter; // someone else used calls this window
+            }
+            Integer dayRemaining = number(read(headers, DAY_REMAINING));
+            if (dayRemaining != null && sameDay && perDay - dayRemaining + startedAfter > tenant.usedToday) {
+                tenant.usedToday = perDay - dayRemaining + startedAfter;
+            }
+            if (isRateLimited(httpStatus)) {
+                if (isDailyLimit(httpStatus, headers)) {
+                    tenant.dayExhausted = true;
+                } else {
+                    long retryAfterNanos = TimeUnit.SECONDS.toNanos(retryAfterSeconds(read(headers, RETRY_AFTER), nowMillis));
+                    long until = nanoClock.getAsLong() + retryAfterNanos;
+                    if ("appminute".equalsIgnoreCase(trim(read(headers, PROBLEM)))) {
+                        appBlockedUntilNanos.accumulateAndGet(until, (a, b) -> a == null || b - a > 0 ? b : a);
+                    } else if (!tenant.blocked || until - tenant.blockedUntilNanos > 0) {
+                        tenant.blocked = true;
+                        tenant.blockedUntilNanos = until;
+                    }
+                }
+            }
+            tenant.changed.signalAll();
+        } finally {
+            tenant.lock.unlock();
+        }
+    }
+
+    /** Xero refused the call because the organisation's calls for the day are used up. */
+    public static boolean isDailyLimit(int status, Function<String, String> header) {
+        return isRateLimited(status) && header != null && "daily".equalsIgnoreCase(trim(read(header, PROBLEM)));
+    }
+
+    /** Xero refused the call for one of its rate limits (concurrent, minute, daily, app minute). */
+    public static boolean isRateLimited(int status) {
+        return status == 429;
+    }
+
+    /** Calls to the tenant started and not yet completed. */
+    public int inFlight(String tenantId) {
+        return read(tenantId, t -> t.open.size());
+    }
+
+    /** Calls counted against the tenant in the current window. */
+    public int usedInWindow(String tenantId) {
+        return read(tenantId, t -> t.usedInWindow);
+    }
+
+    /** Calls counted against the tenant today (perDay once Xero said the day is used up). */
+    public int usedToday(String tenantId) {
+        return read(tenantId, t -> t.dayExhausted ? Math.max(perDay, t.usedToday) : t.usedToday);
+    }
+
+    /** The calls of a day kept for {@link #acquireReserved}. */
+    public int dailyReserve() {
+        return reserve;
+    }
+
+    private Permit acquire(String tenantId, int dayBudget) throws InterruptedException {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Tenant tenant = tenant(tenantId);
+        tenant.lock.lockInterruptibly();
+        try {
+            while (true) {
+                long nowMillis = epochMillis.getAsLong();
+                tenant.roll(nowMillis);
+                if (tenant.dayExhausted) {
+                    throw DailyLimitReachedException.xeroSays(tenantId, tenant.usedToday, dayEnd(nowMillis));
+                }
+                if (tenant.usedToday >= dayBudget) {
+                    throw dayBudget < perDay
+                            ? DailyLimitReachedException.budgetUsed(tenantId, tenant.usedToday, perDay, reserve, dayEnd(nowMillis))
+                            : DailyLimitReachedException.reserveUsed(tenantId, tenant.usedToday, perDay, dayEnd(nowMillis));
+                }
+                long nowNanos = nanoClock.getAsLong();
+                Long appBlockedUntil = appBlockedUntilNanos.get();
+                long waitNanos;
+                if (tenant.blocked && tenant.blockedUntilNanos - nowNanos > 0) {
+                    waitNanos = tenant.blockedUntilNanos - nowNanos;
+                } else if (appBlockedUntil != null && appBlockedUntil - nowNanos > 0) {
+                    waitNanos = appBlockedUntil - nowNanos;
+                } else if (tenant.usedInWindow >= perWindow) {
+                    waitNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, (window(nowMillis) + 1) * windowMillis - nowMillis));
+                } else if (tenant.open.size() >= concurrent) {
+                    waitNanos = TimeUnit.MILLISECONDS.toNanos(windowMillis); // a completion signals sooner
+                } else {
+                    tenant.blocked = false;
+                    Permit permit = new Permit(tenantId, nowNanos);
+                    tenant.open.add(permit);
+                    tenant.startsToday.add(nowNanos);
+                    tenant.usedInWindow++;
+                    tenant.usedToday++;
+                    return permit;
+                }
+                tenant.changed.awaitNanos(waitNanos);
+            }
+        } finally {
+            tenant.lock.unlock();
+        }
+    }
+
+    private int read(String tenantId, java.util.function.ToIntFunction<Tenant> value) {
+        Tenant tenant = tenant(Objects.requireNonNull(tenantId, "tenantId"));
+        tenant.lock.lock();
+        try {
+            tenant.roll(epochMillis.getAsLong());
+            return value.applyAsInt(tenant);
+        } finally {
+            tenant.lock.unlock();
+        }
+    }
+
+    private Tenant tenant(String tenantId) {
+        return tenants.computeIfAbsent(tenantId, id -> new Tenant());
+    }
+
+    private long window(long millis) {
+        return Math.floorDiv(millis, windowMillis);
+    }
+
+    private long day(long millis) {
+        return Math.floorDiv(millis, dayMillis);
+    }
+
+    private Instant dayEnd(long nowMillis) {
+        return Instant.ofEpochMilli((day(nowMillis) + 1) * dayMillis);
+    }
+
+    private static String read(Function<String, String> header, String name) {
+        String value = header.apply(name);
+        return value != null ? value : header.apply(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.trim();
+    }
+
+    private static Integer number(String value) {
+        try {
+            return value == null ? null : Math.max(0, Integer.parseInt(value.trim()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Retry-After in whole seconds (given as seconds or as an HTTP date); 1 when absent or unreadable. */
+    static long retryAfterSeconds(String value, long nowMillis) {
+        if (value != null && !value.isBlank()) {
+            try {
+                long seconds = (long) Math.ceil(Double.parseDouble(value.trim()));
+                if (seconds >= 0) {
+                    return seconds;
+                }
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    long at = java.time.ZonedDateTime.parse(value.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                            .toInstant().toEpochMilli();
+                    return Math.max(0, (at - nowMillis + 999) / 1000);
+                } catch (java.time.format.DateTimeParseException garbage) {
+                    // the default
+                }
+            }
+        }
+        return 1;
+    }
+
+    /** One organisation's counters; guarded by its lock. */
+    private final class Tenant {
+        final ReentrantLock lock = new ReentrantLock();
+        final Condition changed = lock.newCondition();
+        final Set<Permit> open = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** Start times (nano clock) of the calls counted today, ascending. */
+        final List<Long> startsToday = new ArrayList<>();
+        long window = Long.MIN_VALUE;
+        long windowStartNanos;
+        int usedInWindow;
+        long day = Long.MIN_VALUE;
+        long dayStartNanos;
+        int usedToday;
+        boolean dayExhausted;
+        boolean blocked;
+        long blockedUntilNanos;
+
+        /** Starts a new window or day when one began; calls in flight may be counted by Xero in it. */
+        void roll(long nowMillis) {
+            long currentWindow = window(nowMillis);
+            if (currentWindow != window) {
+                window = currentWindow;
+                windowStartNanos = nanoClock.getAsLong();
+                usedInWindow = open.size();
+            }
+            long currentDay = day(nowMillis);
+            if (currentDay != day) {
+                day = currentDay;
+                dayStartNanos = windowStartNanos;
+                usedToday = open.size();
+                dayExhausted = false;
+                startsToday.clear();
+            }
+        }
+
+        long windowOf(Permit permit) {
+            return permit.startedAtNanos() - windowStartNanos >= 0 ? window : Long.MIN_VALUE;
+        }
+
+        long dayOf(Permit permit) {
+            return permit.startedAtNanos() - dayStartNanos >= 0 ? day : Long.MIN_VALUE;
+        }
+
+        /** Calls counted today that started after the permit (ties included): Xero may not have seen them yet. */
+        int startedAfter(Permit permit) {
+            int index = Collections.binarySearch(startsToday, permit.startedAtNanos());
+            if (index < 0) {
+                return startsToday.size() - (-index - 1);
+            }
+            while (index > 0 && startsToday.get(index - 1) == permit.startedAtNanos()) {
+                index--;
+            }
+            return Math.max(0, startsToday.size() - index - 1);
+        }
+    }
+}
