@@ -1,10 +1,8 @@
 package io.fieldsync.xero;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -120,10 +118,10 @@ public class RateGovernor {
             }
             boolean sameWindow = window(nowMillis) == tenant.windowOf(permit);
             boolean sameDay = tenant.dayOf(permit) == day(nowMillis);
-            int startedAfter = tenant.startedAfter(permit);
+            int startedAfter = tenant.inFlightStartedAfter(permit);
             Integer minRemaining = number(read(headers, MIN_REMAINING));
             if (minRemaining != null && sameWindow && perWindow - minRemaining + startedAfter > tenant.usedInWindow) {
-                tenant.usedInWindow = perWindow - minRemaining + startedAfter; // someone else used calls this window
+                tenant.usedInWindow = perWindow - minRemaining + startedAfter; // someone else used calls in this window
             }
             Integer dayRemaining = number(read(headers, DAY_REMAINING));
             if (dayRemaining != null && sameDay && perDay - dayRemaining + startedAfter > tenant.usedToday) {
@@ -210,7 +208,6 @@ public class RateGovernor {
                     tenant.blocked = false;
                     Permit permit = new Permit(tenantId, nowNanos);
                     tenant.open.add(permit);
-                    tenant.startsToday.add(nowNanos);
                     tenant.usedInWindow++;
                     tenant.usedToday++;
                     return permit;
@@ -292,8 +289,6 @@ public class RateGovernor {
         final ReentrantLock lock = new ReentrantLock();
         final Condition changed = lock.newCondition();
         final Set<Permit> open = Collections.newSetFromMap(new IdentityHashMap<>());
-        /** Start times (nano clock) of the calls counted today, ascending. */
-        final List<Long> startsToday = new ArrayList<>();
         long window = Long.MIN_VALUE;
         long windowStartNanos;
         int usedInWindow;
@@ -318,7 +313,6 @@ public class RateGovernor {
                 dayStartNanos = windowStartNanos;
                 usedToday = open.size();
                 dayExhausted = false;
-                startsToday.clear();
             }
         }
 
@@ -330,16 +324,18 @@ public class RateGovernor {
             return permit.startedAtNanos() - dayStartNanos >= 0 ? day : Long.MIN_VALUE;
         }
 
-        /** Calls counted today that started after the permit (ties included): Xero may not have seen them yet. */
-        int startedAfter(Permit permit) {
-            int index = Collections.binarySearch(startsToday, permit.startedAtNanos());
-            if (index < 0) {
-                return startsToday.size() - (-index - 1);
+        /**
+         * Our calls still in flight that started after the permit: Xero's remaining count, read when the
+         * permit's call arrived, may not include them yet.
+         */
+        int inFlightStartedAfter(Permit permit) {
+            int after = 0;
+            for (Permit other : open) {
+                if (other.startedAtNanos() - permit.startedAtNanos() >= 0) {
+                    after++;
+                }
             }
-            while (index > 0 && startsToday.get(index - 1) == permit.startedAtNanos()) {
-                index--;
-            }
-            return Math.max(0, startsToday.size() - index - 1);
+            return after;
         }
     }
 }
