@@ -18,6 +18,8 @@ import org.apache.camel.StartupListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Component;
  * rather than as "No consumers available" in the middle of a sync.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE) // before anything that starts a sync
 public class RouteWiringCheck implements ApplicationRunner {
 
     /** Entry points the Java side sends to (operator API, scheduler). */

@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Component;
  * without configuring anything. Never with a real database or a real Xero organisation.
  */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE) // after the start-up checks
 @ConditionalOnProperty(name = {"fieldsync.sandbox.enabled", "fieldsync.demo.sync-at-start"}, havingValue = "true")
 class DemoSyncAtStart implements ApplicationRunner {
 

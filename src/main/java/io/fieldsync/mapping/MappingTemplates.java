@@ -56,7 +56,7 @@ public class MappingTemplates {
             Jsonata expression = template.expression();
             Jsonata.Frame frame = expression.createFrame();
             variables.forEach((variable, value) -> frame.bind(variable, json.convertValue(value, Object.class)));
-            return expression.evaluate(input, frame);
+            return withoutNulls(expression.evaluate(input, frame));
         } catch (JException e) {
             throw new MappingException(template.file(), "cannot map the record: " + e.getMessage(), e);
         }
@@ -65,6 +65,27 @@ public class MappingTemplates {
     /** Maps every record of a batch through the same template, keeping their order. */
     public java.util.List<Object> applyEach(String name, java.util.List<?> records) {
         return records.stream().map(record -> apply(name, record)).toList();
+    }
+
+    /**
+     * JSONata copies a null column through as null; Xero reads a null as "no value" at best, so
+     * nulls are left out of the element (and of its nested objects and lists) instead of sent.
+     */
+    private static Object withoutNulls(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> clean = new java.util.LinkedHashMap<>();
+            map.forEach((key, child) -> {
+                if (child != null && child != Jsonata.NULL_VALUE) {
+                    clean.put(key, withoutNulls(child));
+                }
+            });
+            return clean;
+        }
+        if (value instanceof java.util.List<?> list) {
+            return list.stream().filter(child -> child != null && child != Jsonata.NULL_VALUE)
+                    .map(MappingTemplates::withoutNulls).toList();
+        }
+        return value;
     }
 
     /** Template names (file names without {@code .jsonata}), for logs and checks. */

@@ -99,7 +99,7 @@ final class LineItemTotals {
         ObjectNode account = accountCode == null ? null : store.findBy("Accounts", "Code", accountCode);
         if (accountCode != null && account == null) {
             errors.add("Account code '" + accountCode + "' is not a valid code for this document.");
-        } else if (accountCode == null && !draft) {
+        } else if (accountCode == null && !draft && !descriptionOnly(in)) {
             errors.add("Account code must be specified for each line item.");
         }
         if (accountCode != null) {
@@ -147,5 +147,11 @@ final class LineItemTotals {
         } catch (NumberFormatException e) {
             return fallback;
         }
+    }
+
+    /** A line carrying only text (a note such as the service address): Xero needs no account for it. */
+    private static boolean descriptionOnly(com.fasterxml.jackson.databind.JsonNode in) {
+        return !in.hasNonNull("Quantity") && !in.hasNonNull("UnitAmount") && !in.hasNonNull("LineAmount")
+                && !in.hasNonNull("ItemCode");
     }
 }

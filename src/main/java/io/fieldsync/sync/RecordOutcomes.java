@@ -33,66 +33,113 @@ public class RecordOutcomes {
         this.counts = counts;
     }
 
-    /** Adds {@code xero_id} to each field-service row already linked, so the mapping updates instead of creating. */
-    public List<Map<String, Object>> withXeroIds(String entity, List<Map<String, Object>> rows) {
-        Map<Long, RecordLink> linksOfBatch = linksOf(entity, rows);
-        List<Map<String, Object>> linked = new ArrayList<>(rows.size());
-        for (Map<String, Object> row : rows) {
-            Map<String, Object> copy = new HashMap<>(row);
-            RecordLink link = linksOfBatch.get(localId(row));
-            if (link != null) {
-                copy.put("xero_id", link.getXeroId());
+    /** Records skipped or refused before anything was sent (a rule, a missing customer, a mapping error). */
+    @Transactional
+    public void notSent(String entity, long runId, Map<Long, RecordStatus.Outcome> outcomes, Map<Long, String> reasons,
+                        Map<Long, RecordStatus.SkipKind> skipKinds) {
+        Long tenant = connection.currentTenant().getId();
+        Map<Long, RecordStatus> existing = statusesOf(tenant, entity, List.copyOf(outcomes.keySet()));
+        Map<RecordStatus.Outcome, Integer> counted = new java.util.EnumMap<>(RecordStatus.Outcome.class);
+        outcomes.forEach((localId, outcome) -> {
+            RecordStatus status = existing.computeIfAbsent(localId, id -> new RecordStatus(tenant, entity, id));
+            if (outcome == RecordStatus.Outcome.SKIPPED) {
+                status.skip(skipKinds.get(localId), reasons.get(localId), runId);
+            } else {
+                status.record(outcome, reasons.get(localId), runId);
             }
-            linked.add(copy);
+            statuses.save(status);
+            counted.merge(outcome, 1, Integer::sum);
+        });
+        counted.forEach((outcome, n) -> counts.add(runId, entity, outcome, n));
+    }
+
+    /** The current statuses of records about to be planned, by local id. */
+    public Map<Long, RecordStatus> statusesOf(String entity, List<Long> localIds) {
+        return statusesOf(connection.currentTenant().getId(), entity, localIds);
+    }
+
+    /**
+     * Gives every record about to be sent a status row (PENDING) before the batches go out in
+     * parallel, so the parallel steps only update rows and never insert side by side.
+     */
+    @Transactional
+    public void pending(String entity, long runId, List<Outgoing> records) {
+        Long tenant = connection.currentTenant().getId();
+        Map<Long, RecordStatus> existing = statusesOf(tenant, entity, records.stream().map(Outgoing::localId).toList());
+        for (Outgoing record : records) {
+            if (!existing.containsKey(record.localId())) {
+                RecordStatus status = new RecordStatus(tenant, entity, record.localId());
+                status.record(RecordStatus.Outcome.PENDING, "waiting to be sent", runId);
+                statuses.save(status);
+            }
         }
-        return linked;
+    }
+
+    /** Marks a batch as sent-and-unanswered, committed before the request leaves, so a lost answer is noticed. */
+    @Transactional
+    public void attempting(String entity, long runId, List<Outgoing> batch) {
+        Long tenant = connection.currentTenant().getId();
+        Map<Long, RecordStatus> existing = statusesOf(tenant, entity, batch.stream().map(Outgoing::localId).toList());
+        for (Outgoing record : batch) {
+            RecordStatus status = existing.computeIfAbsent(record.localId(), id -> new RecordStatus(tenant, entity, id));
+            status.attempting(record.hash(), runId);
+            statuses.save(status);
+        }
+    }
+
+    /** Links a record found in Xero by its number (after an answer was lost), before it is sent again. */
+    @Transactional
+    public void linkFound(String entity, long localId, String xeroId, String number) {
+        Long tenant = connection.currentTenant().getId();
+        RecordLink link = links.findByTenantRefAndEntityAndLocalId(tenant, entity, localId)
+                .orElseGet(() -> new RecordLink(tenant, entity, localId, xeroId));
+        link.sent(number, null);
+        links.save(link);
+    }
+
+    private Map<Long, RecordStatus> statusesOf(Long tenant, String entity, List<Long> localIds) {
+        if (localIds.isEmpty()) {
+            return new HashMap<>();
+        }
+        return statuses.findByTenantRefAndEntityAndLocalIdIn(tenant, entity, localIds).stream()
+                .collect(Collectors.toMap(RecordStatus::getLocalId, Function.identity(), (a, b) -> a, HashMap::new));
     }
 
     @Transactional
-    public void save(String entity, long runId, List<Map<String, Object>> rows, List<ElementResult> results) {
-        if (rows.size() != results.size()) {
-            throw new IllegalStateException("Xero answered " + results.size() + " elements for " + rows.size()
+    public void save(String entity, long runId, List<Outgoing> batch, List<ElementResult> results) {
+        if (batch.size() != results.size()) {
+            throw new IllegalStateException("Xero answered " + results.size() + " elements for " + batch.size()
                     + " " + entity + " records");
         }
         Long tenant = connection.currentTenant().getId();
-        Map<Long, RecordLink> linksOfBatch = linksOf(entity, rows);
-        Map<Long, RecordStatus> statusesOfBatch = statuses.findByTenantRefAndEntityAndLocalIdIn(tenant, entity, localIds(rows))
-                .stream().collect(Collectors.toMap(RecordStatus::getLocalId, Function.identity()));
+        List<Long> localIds = batch.stream().map(Outgoing::localId).toList();
+        Map<Long, RecordLink> linksOfBatch = links.findByTenantRefAndEntityAndLocalIdIn(tenant, entity, localIds).stream()
+                .collect(Collectors.toMap(RecordLink::getLocalId, Function.identity()));
+        Map<Long, RecordStatus> statusesOfBatch = statusesOf(tenant, entity, localIds);
         int synced = 0;
         int failed = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            long localId = localId(rows.get(i));
+        for (int i = 0; i < batch.size(); i++) {
+            Outgoing record = batch.get(i);
+            long localId = record.localId();
             ElementResult result = results.get(i);
             RecordStatus status = statusesOfBatch.computeIfAbsent(localId, id -> new RecordStatus(tenant, entity, id));
             if (result.isOk()) {
                 RecordLink link = linksOfBatch.computeIfAbsent(localId, id -> new RecordLink(tenant, entity, id, result.xeroId()));
-                link.sent(result.xeroNumber(), null);
+                link.sent(result.xeroNumber() != null ? result.xeroNumber() : record.number(), record.hash());
                 links.save(link);
                 status.record(RecordStatus.Outcome.SYNCED, null, runId);
-                status.warn(result.messages().isEmpty() ? null : String.join("; ", result.messages()));
+                List<String> warnings = new ArrayList<>(record.warnings());
+                warnings.addAll(result.messages());
+                status.warn(warnings.isEmpty() ? null : String.join("; ", warnings));
                 synced++;
             } else {
-                status.record(RecordStatus.Outcome.FAILED, String.join("; ", result.messages()), runId);
+                status.record(RecordStatus.Outcome.FAILED, result.messages().isEmpty()
+                        ? "Xero refused the record without a message" : String.join("; ", result.messages()), runId);
                 failed++;
             }
             statuses.save(status);
         }
         counts.add(runId, entity, RecordStatus.Outcome.SYNCED, synced);
         counts.add(runId, entity, RecordStatus.Outcome.FAILED, failed);
-    }
-
-    /** The links of a whole batch in one query, by local id. */
-    private Map<Long, RecordLink> linksOf(String entity, List<Map<String, Object>> rows) {
-        Long tenant = connection.currentTenant().getId();
-        return links.findByTenantRefAndEntityAndLocalIdIn(tenant, entity, localIds(rows)).stream()
-                .collect(Collectors.toMap(RecordLink::getLocalId, Function.identity()));
-    }
-
-    private static List<Long> localIds(List<Map<String, Object>> rows) {
-        return rows.stream().map(RecordOutcomes::localId).toList();
-    }
-
-    private static long localId(Map<String, Object> row) {
-        return ((Number) row.get("id")).longValue();
     }
 }

@@ -18,6 +18,9 @@ public class RecordStatus {
 
     public enum Outcome { SYNCED, FAILED, SKIPPED, PENDING }
 
+    /** Why a record was skipped: a rule (looked at again when it changes) or a missing dependency (every run). */
+    public enum SkipKind { RULE, DEPENDENCY }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -52,6 +55,16 @@ public class RecordStatus {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "content_hash")
+    private String contentHash;
+
+    @Column(name = "attempted_at")
+    private Instant attemptedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "skip_kind")
+    private SkipKind skipKind;
+
     protected RecordStatus() {
     }
 
@@ -64,6 +77,8 @@ public class RecordStatus {
     }
 
     public void record(Outcome outcome, String message, Long runId) {
+        this.skipKind = null;
+        this.attemptedAt = null;
         this.status = outcome;
         this.message = message;
         this.lastRunId = runId;
@@ -78,6 +93,31 @@ public class RecordStatus {
         this.warnings = warnings;
     }
 
+    public void skip(SkipKind kind, String reason, Long runId) {
+        record(Outcome.SKIPPED, reason, runId);
+        this.skipKind = kind;
+        this.contentHash = null;
+    }
+
+    /** Written (and committed) before the payload goes to Xero, so a lost answer is noticed later. */
+    public void attempting(String payloadHash, Long runId) {
+        this.contentHash = payloadHash;
+        this.attemptedAt = Instant.now();
+        this.lastRunId = runId;
+        this.updatedAt = attemptedAt;
+    }
+
+    /** The payload was sent but no answer came: Xero may or may not have it. */
+    public boolean outcomeUnknown() {
+        return attemptedAt != null;
+    }
+
+    /** Xero already has (or already refused) exactly this payload: sending it again would change nothing. */
+    public boolean alreadyAnswered(String payloadHash) {
+        return attemptedAt == null && payloadHash.equals(contentHash)
+                && (status == Outcome.SYNCED || status == Outcome.FAILED);
+    }
+
     public Long getId() { return id; }
     public Long getTenantRef() { return tenantRef; }
     public String getEntity() { return entity; }
@@ -89,4 +129,7 @@ public class RecordStatus {
     public Long getLastRunId() { return lastRunId; }
     public Instant getSyncedAt() { return syncedAt; }
     public Instant getUpdatedAt() { return updatedAt; }
+    public String getContentHash() { return contentHash; }
+    public Instant getAttemptedAt() { return attemptedAt; }
+    public SkipKind getSkipKind() { return skipKind; }
 }

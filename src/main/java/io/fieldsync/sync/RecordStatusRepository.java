@@ -16,6 +16,13 @@ public interface RecordStatusRepository extends JpaRepository<RecordStatus, Long
 
     List<RecordStatus> findByTenantRefAndEntityAndLocalIdIn(Long tenantRef, String entity, Collection<Long> localIds);
 
+    /** Records looked at again every run: skipped for a missing dependency, or sent without an answer. */
+    @Query("""
+            select r.localId from RecordStatus r
+             where r.tenantRef = :tenant and r.entity = :entity
+               and (r.skipKind = io.fieldsync.sync.RecordStatus.SkipKind.DEPENDENCY or r.attemptedAt is not null)""")
+    List<Long> revisits(@Param("tenant") Long tenantRef, @Param("entity") String entity);
+
     @Query("""
             select r from RecordStatus r
              where r.tenantRef = :tenant

@@ -1,23 +1,39 @@
 package io.fieldsync.sync;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Adds records to a run's per-entity, per-outcome counts. */
+/**
+ * Adds records to a run's per-entity, per-outcome counts. Batches are delivered in parallel, so
+ * the count is incremented in the database (never read, added to and written back), which keeps
+ * concurrent batches from overwriting each other's numbers.
+ */
 @Component("runCounts")
 public class RunCounts {
 
-    private final SyncRunCountRepository counts;
+    private static final String INCREMENT =
+            "update sync_run_count set record_count = record_count + ? where run_id = ? and entity = ? and status = ?";
+    private static final String FIRST =
+            "insert into sync_run_count (run_id, entity, status, record_count) values (?, ?, ?, ?)";
 
-    public RunCounts(SyncRunCountRepository counts) {
-        this.counts = counts;
+    private final JdbcTemplate state;
+
+    public RunCounts(JdbcTemplate state) {
+        this.state = state;
     }
 
-    @Transactional
     public void add(long runId, String entity, RecordStatus.Outcome outcome, int records) {
-        SyncRunCount.Key key = new SyncRunCount.Key(runId, entity, outcome.name());
-        SyncRunCount count = counts.findById(key).orElseGet(() -> new SyncRunCount(key));
-        count.add(records);
-        counts.save(count);
+        if (records == 0) {
+            return;
+        }
+        if (state.update(INCREMENT, records, runId, entity, outcome.name()) > 0) {
+            return;
+        }
+        try {
+            state.update(FIRST, runId, entity, outcome.name(), records);
+        } catch (DuplicateKeyException anotherBatchWasFirst) {
+            state.update(INCREMENT, records, runId, entity, outcome.name());
+        }
     }
 }

@@ -16,7 +16,7 @@ import jakarta.persistence.Table;
 @Table(name = "sync_run")
 public class SyncRun {
 
-    public enum Status { RUNNING, SUCCEEDED, COMPLETED_WITH_ERRORS, FAILED, INTERRUPTED }
+    public enum Status { RUNNING, SUCCEEDED, COMPLETED_WITH_ERRORS, FAILED, INTERRUPTED, DAILY_LIMIT_REACHED }
 
     public enum Trigger { MANUAL, SCHEDULED }
 

@@ -87,6 +87,17 @@ public class SyncRuns {
         });
     }
 
+    /** Xero's daily limit ended the run: what was sent is recorded, the rest waits for tomorrow's budget. */
+    public SyncRun stopForDailyLimit(long runId, Exception reason) {
+        return transaction.execute(status -> {
+            SyncRun run = runs.findById(runId).orElseThrow();
+            run.finish(SyncRun.Status.DAILY_LIMIT_REACHED, reason.getMessage()
+                    + "; records not sent yet go in the next run once the daily budget resets");
+            log.warn("Sync run {} stopped: {}", runId, run.getMessage());
+            return runs.save(run);
+        });
+    }
+
     public SyncRun fail(long runId, Exception error) {
         return fail(runId, error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
     }

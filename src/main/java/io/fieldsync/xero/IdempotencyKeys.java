@@ -8,16 +8,19 @@ import java.util.HexFormat;
 import org.springframework.stereotype.Component;
 
 /**
- * Idempotency-Key values: the same batch in the same run always gets the same key, so a retry
- * after a lost answer is replayed by Xero instead of creating a second copy.
+ * Idempotency-Key values: derived from the organisation and the exact request body, so a retry
+ * of the same request (after a lost answer, in this run or the next) is replayed by Xero within
+ * its idempotency window instead of creating a second copy.
  */
 @Component("idempotencyKeys")
 public class IdempotencyKeys {
 
-    public String of(long runId, String body) {
+    public String of(String tenantId, String body) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-            return "fieldsync-" + runId + "-" + HexFormat.of().formatHex(digest, 0, 16);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(tenantId.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = sha.digest(body.getBytes(StandardCharsets.UTF_8));
+            return "fieldsync-" + HexFormat.of().formatHex(digest, 0, 24);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }

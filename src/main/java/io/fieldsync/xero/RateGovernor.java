@@ -119,7 +119,8 @@ public class RateGovernor {
             boolean sameWindow = window(nowMillis) == tenant.windowOf(permit);
             boolean sameDay = tenant.dayOf(permit) == day(nowMillis);
             int startedAfter = tenant.inFlightStartedAfter(permit);
-            Integer minRemaining = number(read(headers, MIN_REMAINING));
+            // after a 429, Retry-After alone says how long to wait (exactly that long, not to the window's end)
+            Integer minRemaining = isRateLimited(httpStatus) ? null : number(read(headers, MIN_REMAINING));
             if (minRemaining != null && sameWindow && perWindow - minRemaining + startedAfter > tenant.usedInWindow) {
                 tenant.usedInWindow = perWindow - minRemaining + startedAfter; // someone else used calls in this window
             }

@@ -59,6 +59,11 @@ public class XeroTokens {
         return accessToken;
     }
 
+    /** Drops the cached token, e.g. after Xero refused it; the next call fetches a new one. */
+    public synchronized void forget() {
+        accessToken = null;
+    }
+
     private void fetch() {
         String credentials = Base64.getEncoder().encodeToString(
                 (settings.clientId() + ":" + settings.clientSecret()).getBytes(StandardCharsets.UTF_8));

@@ -59,7 +59,8 @@ class StartupFailuresTest {
 
         String reason = failToStart(output, "--fieldsync.routes-location=file:" + routes);
 
-        assertThat(reason).contains("push-contacts").contains("sends to direct:deliver-to-xero but no route consumes it");
+        assertThat(reason).contains("push-to-xero.camel.yaml: route push-page")
+                .contains("sends to direct:deliver-to-xero but no route consumes it");
     }
 
     @Test

@@ -31,6 +31,7 @@ class ContactMappingTest {
         customer.put("billing_region", "NSW");
         customer.put("billing_postcode", "2041");
         customer.put("billing_country", "AU");
+        customer.put("xero_id", null);
 
         Object contact = templates.apply("contact.to-xero", customer);
 
@@ -56,6 +57,9 @@ class ContactMappingTest {
         customer.put("company_name", null);
         customer.put("first_name", "Jack");
         customer.put("last_name", "O'Brien");
+        customer.put("email", null);
+        customer.put("phone", null);
+        customer.put("billing_street", null);
         customer.put("xero_id", "5a3c1f6e-5d0c-4a47-9b53-0d6c2d2a9b11");
 
         Object contact = templates.apply("contact.to-xero", customer);

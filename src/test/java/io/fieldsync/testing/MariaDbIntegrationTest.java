@@ -40,6 +40,9 @@ public abstract class MariaDbIntegrationTest {
         registry.add("fieldsync.source.url", () -> MariaDb.url(IntegrationTestDatabases.SOURCE));
         registry.add("fieldsync.source.username", () -> MariaDb.USERNAME);
         registry.add("fieldsync.source.password", () -> MariaDb.PASSWORD);
+        // many syncs a minute: Xero's real per-minute limit would make the suite wait for windows
+        registry.add("fieldsync.xero.limits.per-window", () -> 1000);
+        registry.add("fieldsync.xero.limits.per-day", () -> 100_000);
         registry.add("spring.security.user.name", () -> OPERATOR);
         registry.add("spring.security.user.password", () -> OPERATOR_PASSWORD);
     }

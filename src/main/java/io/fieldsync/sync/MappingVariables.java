@@ -1,0 +1,32 @@
+package io.fieldsync.sync;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** The {@code $settings} a mapping template reads: the sync rules an operator may change. */
+@Component("mappingVariables")
+public class MappingVariables {
+
+    private final InvoiceRules invoices;
+    private final String purchaseAccount;
+
+    public MappingVariables(InvoiceRules invoices, @Value("${fieldsync.items.purchase-account:310}") String purchaseAccount) {
+        this.invoices = invoices;
+        this.purchaseAccount = purchaseAccount;
+    }
+
+    public Map<String, Object> forEntity(String entity) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("numbering", invoices.numbering());
+        settings.put("referencePrefix", invoices.referencePrefix());
+        settings.put("status", invoices.status());
+        settings.put("salesAccount", invoices.salesAccount());
+        settings.put("purchaseAccount", purchaseAccount);
+        settings.put("sendTax", invoices.sendTax());
+        settings.put("technicianOnLines", invoices.technicianOnLines());
+        return settings;
+    }
+}

@@ -1,0 +1,157 @@
+package io.fieldsync.sync;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.fieldsync.xero.TaxTypes;
+import io.fieldsync.xero.XeroConnection;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the rows a route read into the documents the mapping templates take: what only the state
+ * store knows (the Xero ids of linked records) and what Xero decides (tax types) is added here;
+ * everything else comes from the route's SQL.
+ */
+@Component("pushDocuments")
+public class PushDocuments {
+
+    /** Key of the list of reasons a document cannot be sent as it is; the planner fails such records. */
+    public static final String PROBLEMS = "_problems";
+
+    private final XeroConnection connection;
+    private final RecordLinkRepository links;
+    private final RecordStatusRepository statuses;
+    private final TaxTypes taxTypes;
+    private final InvoiceRules invoiceRules;
+
+    public PushDocuments(XeroConnection connection, RecordLinkRepository links, RecordStatusRepository statuses,
+                         TaxTypes taxTypes, InvoiceRules invoiceRules) {
+        this.connection = connection;
+        this.links = links;
+        this.statuses = statuses;
+        this.taxTypes = taxTypes;
+        this.invoiceRules = invoiceRules;
+    }
+
+    /** Contacts and suppliers: the row plus {@code xero_id} when linked. */
+    public List<Map<String, Object>> records(String entity, List<Map<String, Object>> rows) {
+        Map<Long, RecordLink> linked = linksOf(entity, ids(rows, "id"));
+        return rows.stream().map(row -> {
+            Map<String, Object> document = new LinkedHashMap<>(row);
+            RecordLink link = linked.get(id(row, "id"));
+            document.put("xero_id", link == null ? null : link.getXeroId());
+            return document;
+        }).toList();
+    }
+
+    /** Materials: plus the Xero tax types of their tax code (rows carry tax_code and tax_rate from the join). */
+    public List<Map<String, Object>> items(List<Map<String, Object>> rows) {
+        List<Map<String, Object>> documents = records("item", rows);
+        for (Map<String, Object> item : documents) {
+            item.put("sales_tax_type", taxTypes.sales((String) item.get("tax_code"), item.get("tax_rate")));
+            item.put("purchase_tax_type", taxTypes.purchases((String) item.get("tax_code"), item.get("tax_rate")));
+        }
+        return documents;
+    }
+
+    /**
+     * Invoices with their lines, site, job and customer link; {@code lines} are the rows of the
+     * route's line query for this page (each with invoice_id).
+     */
+    public List<Map<String, Object>> invoices(List<Map<String, Object>> rows, List<Map<String, Object>> lines) {
+        Map<Long, RecordLink> invoiceLinks = linksOf("invoice", ids(rows, "id"));
+        List<Long> customerIds = ids(rows, "customer_id");
+        Map<Long, RecordLink> customerLinks = linksOf("contact", customerIds);
+        Map<Long, RecordStatus> customerStatuses = statuses
+                .findByTenantRefAndEntityAndLocalIdIn(tenant(), "contact", customerIds).stream()
+                .collect(Collectors.toMap(RecordStatus::getLocalId, Function.identity()));
+        Map<Long, RecordLink> itemLinks = linksOf("item", ids(lines, "material_id"));
+        Map<Long, List<Map<String, Object>>> linesByInvoice = lines.stream()
+                .collect(Collectors.groupingBy(line -> id(line, "invoice_id"), LinkedHashMap::new, Collectors.toList()));
+
+        List<Map<String, Object>> documents = new ArrayList<>(rows.size());
+        for (Map<String, Object> row : rows) {
+            long invoiceId = id(row, "id");
+            Map<String, Object> invoice = new LinkedHashMap<>(row);
+            RecordLink link = invoiceLinks.get(invoiceId);
+            invoice.put("xero_id", link == null ? null : link.getXeroId());
+            long customerId = id(row, "customer_id");
+            Map<String, Object> customer = new LinkedHashMap<>();
+            customer.put("id", customerId);
+            customer.put("customer_number", row.get("customer_number"));
+            RecordLink customerLink = customerLinks.get(customerId);
+            customer.put("xero_id", customerLink == null ? null : customerLink.getXeroId());
+            RecordStatus customerStatus = customerStatuses.get(customerId);
+            if (customerLink == null && customerStatus != null && customerStatus.getMessage() != null) {
+                customer.put("sync_problem", customerStatus.getStatus() + ": " + customerStatus.getMessage());
+            }
+            invoice.put("customer", customer);
+            invoice.put("site", row.get("site_street") == null ? null : nested(row, "site_", "label", "street", "city", "region", "postcode", "country"));
+            invoice.put("job", row.get("job_number") == null ? null : Map.of("job_number", row.get("job_number"),
+                    "title", String.valueOf(row.get("job_title"))));
+            List<Map<String, Object>> documentLines = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            for (Map<String, Object> line : linesByInvoice.getOrDefault(invoiceId, List.of())) {
+                Map<String, Object> documentLine = new LinkedHashMap<>(line);
+                Object materialId = line.get("material_id");
+                RecordLink item = materialId == null ? null : itemLinks.get(((Number) materialId).longValue());
+                documentLine.put("item_code", item == null ? null : item.getXeroNumber());
+                documentLine.put("account_code", invoiceRules.salesAccount());
+                String taxType = taxTypes.sales((String) line.get("tax_code"), line.get("tax_rate"));
+                if (taxType == null && line.get("tax_code") != null && invoiceRules.sendTax()) {
+                    // Xero would apply the account's default rate: the totals would no longer match the FSM's
+                    problems.add("line " + line.get("line_no") + ": FSM tax code " + line.get("tax_code") + " ("
+                            + line.get("tax_rate") + " %) has no Xero tax type; map it with fieldsync.tax-types."
+                            + line.get("tax_code") + ", or send invoices without tax");
+                }
+                documentLine.put("tax_type", taxType);
+                documentLine.put("technician", line.get("technician_name") == null ? null
+                        : Map.of("name", line.get("technician_name")));
+                documentLines.add(documentLine);
+            }
+            invoice.put("lines", documentLines);
+            invoice.put(PROBLEMS, problems);
+            documents.add(invoice);
+        }
+        return documents;
+    }
+
+    /** The page's invoice ids, for the route's line query. */
+    public List<Long> invoiceIds(List<Map<String, Object>> rows) {
+        List<Long> ids = ids(rows, "id");
+        return ids.isEmpty() ? List.of(-1L) : ids;
+    }
+
+    private Map<Long, RecordLink> linksOf(String entity, List<Long> localIds) {
+        if (localIds.isEmpty()) {
+            return Map.of();
+        }
+        return links.findByTenantRefAndEntityAndLocalIdIn(tenant(), entity, localIds).stream()
+                .collect(Collectors.toMap(RecordLink::getLocalId, Function.identity()));
+    }
+
+    private Long tenant() {
+        return connection.currentTenant().getId();
+    }
+
+    private static Map<String, Object> nested(Map<String, Object> row, String prefix, String... fields) {
+        Map<String, Object> nested = new LinkedHashMap<>();
+        for (String field : fields) {
+            nested.put(field, row.get(prefix + field));
+        }
+        return nested;
+    }
+
+    private static List<Long> ids(List<Map<String, Object>> rows, String column) {
+        return rows.stream().map(row -> row.get(column)).filter(java.util.Objects::nonNull)
+                .map(value -> ((Number) value).longValue()).distinct().toList();
+    }
+
+    private static long id(Map<String, Object> row, String column) {
+        return ((Number) row.get(column)).longValue();
+    }
+}

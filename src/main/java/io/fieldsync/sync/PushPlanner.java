@@ -1,0 +1,136 @@
+package io.fieldsync.sync;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.fieldsync.mapping.MappingException;
+import io.fieldsync.mapping.MappingTemplates;
+import io.fieldsync.mapping.XeroFieldLimits;
+import io.fieldsync.xero.XeroCollection;
+import io.fieldsync.xero.XeroPayloads;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides, for each prepared field-service record of a page, what happens to it: skipped (with
+ * the reason), failed before sending (a mapping or a field limit), unchanged since Xero last saw
+ * it (no call), or sent. Records whose last answer was lost are first looked up in Xero by their
+ * number, so they are updated rather than created twice. Returns the batches to deliver.
+ */
+@Component("pushPlanner")
+public class PushPlanner {
+
+    private final MappingTemplates mappings;
+    private final XeroFieldLimits limits;
+    private final SkipRules skipRules;
+    private final RecordOutcomes outcomes;
+    private final XeroLookups lookups;
+    private final XeroPayloads payloads;
+    private final MappingVariables variables;
+    private final ObjectMapper canonical;
+
+    public PushPlanner(MappingTemplates mappings, XeroFieldLimits limits, SkipRules skipRules, RecordOutcomes outcomes,
+                       XeroLookups lookups, XeroPayloads payloads, MappingVariables variables, ObjectMapper json) {
+        this.mappings = mappings;
+        this.limits = limits;
+        this.skipRules = skipRules;
+        this.outcomes = outcomes;
+        this.lookups = lookups;
+        this.payloads = payloads;
+        this.variables = variables;
+        this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    }
+
+    public List<List<Outgoing>> plan(String entity, String mapping, String collection, long runId,
+                                     List<Map<String, Object>> documents) throws JsonProcessingException {
+        XeroCollection kind = XeroCollection.of(collection);
+        Map<Long, RecordStatus> known = outcomes.statusesOf(entity,
+                documents.stream().map(d -> ((Number) d.get("id")).longValue()).toList());
+        Map<Long, RecordStatus.Outcome> notSent = new LinkedHashMap<>();
+        Map<Long, String> reasons = new HashMap<>();
+        Map<Long, RecordStatus.SkipKind> skipKinds = new HashMap<>();
+        List<Outgoing> send = new ArrayList<>();
+        List<Outgoing> lookUpFirst = new ArrayList<>();
+        Map<String, Object> bindings = Map.of("settings", variables.forEntity(entity));
+
+        for (Map<String, Object> document : documents) {
+            long localId = ((Number) document.get("id")).longValue();
+            Optional<SkipRules.Skip> skip = skipRules.check(entity, document);
+            if (skip.isPresent()) {
+                notSent.put(localId, RecordStatus.Outcome.SKIPPED);
+                reasons.put(localId, skip.get().reason());
+                skipKinds.put(localId, skip.get().kind());
+                continue;
+            }
+            Object problems = document.get(PushDocuments.PROBLEMS);
+            if (problems instanceof List<?> list && !list.isEmpty()) {
+                notSent.put(localId, RecordStatus.Outcome.FAILED);
+                reasons.put(localId, list.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("; ")));
+                continue;
+            }
+            XeroFieldLimits.Checked checked;
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> element = (Map<String, Object>) mappings.apply(mapping, document, bindings);
+                checked = limits.check(collection, element);
+            } catch (MappingException | ClassCastException e) {
+                notSent.put(localId, RecordStatus.Outcome.FAILED);
+                reasons.put(localId, "Mapping " + mapping + " failed: " + e.getMessage());
+                continue;
+            }
+            if (checked.failure() != null) {
+                notSent.put(localId, RecordStatus.Outcome.FAILED);
+                reasons.put(localId, checked.failure());
+                continue;
+            }
+            Map<String, Object> element = checked.element();
+            Outgoing record = new Outgoing(localId, element, hashWithoutId(element, kind), numberOf(element, kind),
+                    checked.warnings());
+            RecordStatus status = known.get(localId);
+            if (status != null && status.alreadyAnswered(record.hash())) {
+                continue; // Xero has exactly this (or refused exactly this): no call
+            }
+            if (status != null && status.outcomeUnknown() && element.get(kind.idField()) == null) {
+                lookUpFirst.add(record);
+            } else {
+                send.add(record);
+            }
+        }
+        outcomes.notSent(entity, runId, notSent, reasons, skipKinds);
+        send.addAll(lookups.linkWhatXeroAlreadyHas(entity, kind, lookUpFirst));
+        outcomes.pending(entity, runId, send);
+        return payloads.batches(send);
+    }
+
+    private String hashWithoutId(Map<String, Object> element, XeroCollection kind) throws JsonProcessingException {
+        Map<String, Object> content = new LinkedHashMap<>(element);
+        content.remove(kind.idField());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.writeValueAsString(content).getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    private static String numberOf(Map<String, Object> element, XeroCollection kind) {
+        Object number = element.get(kind.numberField());
+        if (number == null && kind == XeroCollection.CONTACTS) {
+            number = element.get("Name");
+        }
+        if (number == null && kind == XeroCollection.INVOICES) {
+            number = element.get("Reference");
+        }
+        return number == null ? null : number.toString();
+    }
+}

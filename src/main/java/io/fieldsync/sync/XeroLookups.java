@@ -1,0 +1,94 @@
+package io.fieldsync.sync;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fieldsync.xero.XeroCollection;
+import io.fieldsync.xero.XeroReads;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Look-up before create: records sent earlier whose answer never came (a timeout, a dropped
+ * connection, a crash) are searched in Xero by the number they were sent with. Found ones are
+ * linked and go out as updates; the rest are created. One GET per 25 records, not one each.
+ */
+@Component("xeroLookups")
+public class XeroLookups {
+
+    private static final Logger log = LoggerFactory.getLogger(XeroLookups.class);
+    private static final int PER_QUERY = 25;
+
+    private final XeroReads xero;
+    private final RecordOutcomes outcomes;
+
+    public XeroLookups(XeroReads xero, RecordOutcomes outcomes) {
+        this.xero = xero;
+        this.outcomes = outcomes;
+    }
+
+    public List<Outgoing> linkWhatXeroAlreadyHas(String entity, XeroCollection kind, List<Outgoing> records) {
+        List<Outgoing> result = new ArrayList<>(records.size());
+        for (int from = 0; from < records.size(); from += PER_QUERY) {
+            List<Outgoing> chunk = records.subList(from, Math.min(records.size(), from + PER_QUERY));
+            Map<String, String> found = find(kind, chunk);
+            for (Outgoing record : chunk) {
+                String xeroId = record.number() == null ? null : found.get(record.number());
+                if (xeroId == null) {
+                    result.add(record);
+                    continue;
+                }
+                log.info("{} {} was already in Xero as {} (its earlier answer was lost); updating it", entity,
+                        record.number(), xeroId);
+                outcomes.linkFound(entity, record.localId(), xeroId, record.number());
+                Map<String, Object> element = new LinkedHashMap<>();
+                element.put(kind.idField(), xeroId);
+                element.putAll(record.element());
+                result.add(new Outgoing(record.localId(), element, record.hash(), record.number(), record.warnings()));
+            }
+        }
+        return result;
+    }
+
+    /** Number -> Xero id of the chunk's records that Xero has. */
+    private Map<String, String> find(XeroCollection kind, List<Outgoing> chunk) {
+        List<Outgoing> numbered = chunk.stream().filter(r -> r.number() != null).toList();
+        if (numbered.isEmpty()) {
+            return Map.of();
+        }
+        String field = searchField(kind, numbered.get(0));
+        String query;
+        if ("InvoiceNumber".equals(field)) {
+            query = "InvoiceNumbers=" + encode(numbered.stream().map(Outgoing::number).collect(Collectors.joining(",")));
+        } else {
+            query = "where=" + encode(numbered.stream().map(r -> field + "==\"" + r.number().replace("\"", "\\\"") + "\"")
+                    .collect(Collectors.joining(" OR ")));
+        }
+        JsonNode answer = xero.get(kind.path() + "?" + query);
+        Map<String, String> found = new HashMap<>();
+        for (JsonNode document : answer.path(kind.path())) {
+            found.put(document.path(field).asText(), document.path(kind.idField()).asText());
+        }
+        return found;
+    }
+
+    private static String searchField(XeroCollection kind, Outgoing sample) {
+        return switch (kind) {
+            case CONTACTS -> sample.element().containsKey("ContactNumber") ? "ContactNumber" : "Name";
+            case INVOICES -> sample.element().containsKey("InvoiceNumber") ? "InvoiceNumber" : "Reference";
+            default -> kind.numberField();
+        };
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

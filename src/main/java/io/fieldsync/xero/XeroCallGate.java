@@ -1,0 +1,42 @@
+package io.fieldsync.xero;
+
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rate governor seen from a route: {@link #before} waits for a permit, {@link #after} hands
+ * it back with Xero's answer.
+ */
+@Component("xeroCallGate")
+public class XeroCallGate {
+
+    static final String PERMIT = "xeroPermit";
+    public static final String RETRY = "xeroRetry";
+
+    private final RateGovernor governor;
+    private final XeroConnection connection;
+
+    public XeroCallGate(RateGovernor governor, XeroConnection connection) {
+        this.governor = governor;
+        this.connection = connection;
+    }
+
+    public void before(Exchange exchange) throws InterruptedException {
+        exchange.setProperty(PERMIT, governor.acquire(connection.tenantId()));
+        exchange.setProperty(RETRY, false);
+    }
+
+    public void after(Exchange exchange) {
+        RateGovernor.Permit permit = exchange.getProperty(PERMIT, RateGovernor.Permit.class);
+        if (permit == null) {
+            return;
+        }
+        exchange.removeProperty(PERMIT);
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        int code = exchange.getException() != null || status == null ? 0 : status;
+        governor.completed(permit, code, name -> exchange.getMessage().getHeader(name, String.class));
+        // after any 429 the request goes again: the governor waits Retry-After first, and after a
+        // daily 429 its next acquire ends the run with DailyLimitReachedException instead
+        exchange.setProperty(RETRY, RateGovernor.isRateLimited(code));
+    }
+}
