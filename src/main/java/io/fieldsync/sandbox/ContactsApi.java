@@ -48,11 +48,9 @@ final class ContactsApi extends KeyedCollection {
     }
 
     private boolean duplicateName(String name, String selfId) {
-        String wanted = name.trim().toLowerCase(Locale.ROOT);
-        return store.all("Contacts").stream()
+        return store.findAllBy("Contacts", "Name", name).stream()
                 .filter(c -> "ACTIVE".equals(Json.text(c, "ContactStatus")))
-                .filter(c -> !c.get("ContactID").asText().equals(selfId))
-                .anyMatch(c -> wanted.equals(Json.text(c, "Name").trim().toLowerCase(Locale.ROOT)));
+                .anyMatch(c -> !c.get("ContactID").asText().equals(selfId));
     }
 
     private ObjectNode newContact() {
@@ -88,9 +86,8 @@ final class ContactsApi extends KeyedCollection {
             contact = store.findBy("Contacts", "ContactNumber", Json.text(ref, "ContactNumber"));
         } else {
             String name = Json.text(ref, "Name").trim();
-            contact = store.all("Contacts").stream()
-                    .filter(c -> "ACTIVE".equals(Json.text(c, "ContactStatus")))
-                    .filter(c -> name.equalsIgnoreCase(Json.text(c, "Name").trim())).findFirst().orElse(null);
+            contact = store.findAllBy("Contacts", "Name", name).stream()
+                    .filter(c -> "ACTIVE".equals(Json.text(c, "ContactStatus"))).findFirst().orElse(null);
             if (contact == null) {
                 ElementResult created = write(((ObjectNode) ref).deepCopy(), false, null, null);
                 if (created.failed()) {

@@ -41,7 +41,7 @@ final class InvoicesApi extends KeyedCollection {
         if (!"ACCREC".equals(Json.text(in, "Type")) || number == null) {
             return null;
         }
-        return store.all("Invoices").stream()
+        return store.findAllBy("Invoices", "InvoiceNumber", number).stream()
                 .filter(i -> "ACCREC".equals(Json.text(i, "Type")))
                 .filter(i -> number.equalsIgnoreCase(Json.text(i, "InvoiceNumber")))
                 .findFirst().orElse(null);
@@ -163,7 +163,7 @@ final class InvoicesApi extends KeyedCollection {
     }
 
     private boolean duplicateSalesNumber(String number, String selfId) {
-        return store.all("Invoices").stream()
+        return store.findAllBy("Invoices", "InvoiceNumber", number).stream()
                 .filter(i -> "ACCREC".equals(Json.text(i, "Type")))
                 .filter(i -> !"DELETED".equals(Json.text(i, "Status")))
                 .filter(i -> !i.get("InvoiceID").asText().equals(selfId))

@@ -28,6 +28,9 @@ final class SandboxStore {
     private final Map<String, LinkedHashMap<String, ObjectNode>> collections = new HashMap<>();
     private final Map<String, List<SandboxAttachment>> attachments = new HashMap<>();
     private final Map<String, Integer> numberSequences = new HashMap<>();
+    /** Fields looked up by value on every write (uniqueness, numbering, look-ups): indexed, so a big organisation stays fast. */
+    private static final List<String> INDEXED = List.of("ContactNumber", "Name", "Code", "InvoiceNumber", "PurchaseOrderNumber");
+    private final Map<String, Map<String, Map<String, java.util.Set<String>>>> index = new HashMap<>();
     private ObjectNode organisation;
     private long lastMillis;
 
@@ -39,6 +42,7 @@ final class SandboxStore {
 
     synchronized void reset() {
         collections.clear();
+        index.clear();
         attachments.clear();
         numberSequences.clear();
         Instant now = now();
@@ -74,15 +78,47 @@ final class SandboxStore {
     }
 
     synchronized ObjectNode findBy(String collection, String field, String value) {
+        List<ObjectNode> found = findAllBy(collection, field, value);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Every document whose field equals the value, ignoring case, in insertion order. */
+    synchronized List<ObjectNode> findAllBy(String collection, String field, String value) {
         if (value == null) {
-            return null;
+            return List.of();
         }
-        return collections.get(collection).values().stream()
-                .filter(n -> value.equalsIgnoreCase(Json.text(n, field))).findFirst().orElse(null);
+        LinkedHashMap<String, ObjectNode> documents = collections.get(collection);
+        if (!INDEXED.contains(field)) {
+            return documents.values().stream().filter(n -> value.equalsIgnoreCase(Json.text(n, field))).toList();
+        }
+        java.util.Set<String> ids = index.computeIfAbsent(collection, c -> new HashMap<>())
+                .getOrDefault(field, Map.of()).getOrDefault(key(value), java.util.Set.of());
+        return ids.stream().map(documents::get).filter(java.util.Objects::nonNull)
+                .filter(n -> key(value).equals(key(Json.text(n, field)))).toList();
+    }
+
+    private static String key(String value) {
+        return value == null ? null : value.trim().toLowerCase(java.util.Locale.ROOT);
     }
 
     synchronized void save(String collection, ObjectNode document) {
-        collections.get(collection).put(document.get(ID_FIELDS.get(collection)).asText(), document);
+        String id = document.get(ID_FIELDS.get(collection)).asText();
+        ObjectNode previous = collections.get(collection).put(id, document);
+        Map<String, Map<String, java.util.Set<String>>> fields = index.computeIfAbsent(collection, c -> new HashMap<>());
+        for (String field : INDEXED) {
+            if (previous != null && Json.text(previous, field) != null) {
+                java.util.Set<String> ids = fields.getOrDefault(field, Map.of())
+                        .get(key(Json.text(previous, field)));
+                if (ids != null) {
+                    ids.remove(id);
+                }
+            }
+            String value = Json.text(document, field);
+            if (value != null) {
+                fields.computeIfAbsent(field, f -> new HashMap<>())
+                        .computeIfAbsent(key(value), v -> new java.util.LinkedHashSet<>()).add(id);
+            }
+        }
     }
 
     static String newId() {

@@ -54,7 +54,7 @@ class ManualSyncIT extends MariaDbIntegrationTest {
 
     @Test
     void manualSyncIsRecordedWithWhoAskedAndItsCounts() {
-        Map<String, Object> run = runToEnd();
+        Map<String, Object> run = syncToEnd();
 
         assertThat(run.get("trigger")).isEqualTo("MANUAL");
         assertThat(run.get("requestedBy")).isEqualTo(OPERATOR);
@@ -87,34 +87,9 @@ class ManualSyncIT extends MariaDbIntegrationTest {
     void unreachableXeroEndsTheRunAsFailedWithTheReason() {
         sandbox.faults().on("POST", "/Contacts").serverError(503);
 
-        Map<String, Object> run = runToEnd();
+        Map<String, Object> run = syncToEnd();
 
         assertThat(run.get("status")).isEqualTo("FAILED");
         assertThat(run.get("message").toString()).contains("503");
-    }
-
-    private Map<String, Object> runToEnd() {
-        ResponseEntity<Map> started = asOperator().postForEntity("/api/syncs", null, Map.class);
-        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        assertThat(started.getBody()).containsEntry("status", "RUNNING").containsEntry("trigger", "MANUAL");
-        return awaitEnd(((Number) started.getBody().get("id")).longValue());
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> awaitEnd(long id) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            Map<String, Object> run = asOperator().getForObject("/api/syncs/" + id, Map.class);
-            if (!"RUNNING".equals(run.get("status"))) {
-                return run;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("sync " + id + " still running after 120 s");
     }
 }

@@ -69,7 +69,7 @@ class PushToXeroIT extends MariaDbIntegrationTest {
 
     @Test
     void everyExportableInvoiceArrivesOnceWithTheFieldServiceTotals() {
-        Map<String, Object> run = runToEnd();
+        Map<String, Object> run = syncToEnd();
 
         assertOnlyDuplicateNamesFailed(run);
         List<Long> customersInXero = state.queryForList(
@@ -111,7 +111,7 @@ class PushToXeroIT extends MariaDbIntegrationTest {
         source.update("update invoices set customer_id = ?, site_id = null, job_id = null where id = ?",
                 deletedCustomer, invoiceOfDeletedCustomer);
 
-        Map<String, Object> run = runToEnd();
+        Map<String, Object> run = syncToEnd();
 
         assertThat(run.get("status")).as("run %s", run).isEqualTo("COMPLETED_WITH_ERRORS");
         assertThat(message("invoice", draft)).isEqualTo("Draft invoice: not final, not exported");
@@ -133,7 +133,7 @@ class PushToXeroIT extends MariaDbIntegrationTest {
 
         String sharedName = source.queryForObject("select company_name from customers where id = ?", String.class, pair.get(0));
 
-        Map<String, Object> run = runToEnd();
+        Map<String, Object> run = syncToEnd();
 
         assertOnlyDuplicateNamesFailed(run);
         List<Map<String, Object>> failed = state.queryForList(
@@ -150,10 +150,10 @@ class PushToXeroIT extends MariaDbIntegrationTest {
 
     @Test
     void secondRunWithNoChangesMakesNoWriteCalls() {
-        runToEnd();
+        syncToEnd();
         Map<String, Long> writesAfterFirst = writeCalls();
 
-        Map<String, Object> second = runToEnd();
+        Map<String, Object> second = syncToEnd();
 
         assertThat(second.get("status")).isIn("SUCCEEDED", "COMPLETED_WITH_ERRORS");
         assertThat(writeCalls()).isEqualTo(writesAfterFirst);
@@ -161,7 +161,7 @@ class PushToXeroIT extends MariaDbIntegrationTest {
 
     @Test
     void editedInvoiceIsUpdatedNotDuplicated() {
-        runToEnd();
+        syncToEnd();
         Map<String, Object> invoice = source.queryForMap("select id, invoice_number, total from invoices"
                 + " where status = 'issued' and total > 0 and amounts_include_tax = false order by id limit 1");
         long id = ((Number) invoice.get("id")).longValue();
@@ -171,7 +171,7 @@ class PushToXeroIT extends MariaDbIntegrationTest {
         source.update("update invoice_lines set quantity = quantity + 1 where id = ?", line.get("id"));
         source.update("update invoices set notes = 'one more', updated_at = current_timestamp(6) where id = ?", id);
 
-        runToEnd();
+        syncToEnd();
 
         List<ObjectNode> copies = sandbox.documents("Invoices").stream()
                 .filter(i -> invoice.get("invoice_number").equals(i.path("InvoiceNumber").asText())).toList();
@@ -185,12 +185,12 @@ class PushToXeroIT extends MariaDbIntegrationTest {
     void answerDroppedAfterXeroCommittedCreatesNoDuplicate() {
         sandbox.faults().on("POST", "/Contacts").times(1).dropResponseAfterCommit();
 
-        Map<String, Object> interrupted = runToEnd();
+        Map<String, Object> interrupted = syncToEnd();
         assertThat(interrupted.get("status")).isEqualTo("FAILED");
         assertThat(state.queryForObject("select count(*) from record_status where attempted_at is not null", Integer.class))
                 .as("records whose answer was lost").isPositive();
 
-        Map<String, Object> next = runToEnd();
+        Map<String, Object> next = syncToEnd();
 
         assertOnlyDuplicateNamesFailed(next);
         List<String> numbers = sandbox.documents("Contacts").stream().filter(c -> c.hasNonNull("ContactNumber"))
@@ -204,7 +204,7 @@ class PushToXeroIT extends MariaDbIntegrationTest {
     void rateLimitStormIsRiddenOutWithNoRecordLost() {
         sandbox.faults().rateLimited(6, 1);
 
-        Map<String, Object> run = runToEnd();
+        Map<String, Object> run = syncToEnd();
 
         assertOnlyDuplicateNamesFailed(run);
         assertThat(sandbox.faults().active()).as("the storm was used up").isFalse();
@@ -217,7 +217,7 @@ class PushToXeroIT extends MariaDbIntegrationTest {
 
     @Test
     void recordsAreListedWithTheirXeroIdsAndFilteredByStatus() {
-        runToEnd();
+        syncToEnd();
 
         assertThat(countOf("contact", "SYNCED")).isPositive();
         ResponseEntity<List> synced = asOperator().getForEntity("/api/records?entity=contact&status=SYNCED&size=500", List.class);
@@ -266,26 +266,5 @@ class PushToXeroIT extends MariaDbIntegrationTest {
 
     private long firstId(String sql) {
         return source.queryForList(sql + " order by id limit 1", Long.class).get(0);
-    }
-
-    /** Starts a sync through the API and polls it to its end, as an operator's script would. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> runToEnd() {
-        ResponseEntity<Map> started = asOperator().postForEntity("/api/syncs", null, Map.class);
-        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            Map<String, Object> run = asOperator().getForObject("/api/syncs/" + started.getBody().get("id"), Map.class);
-            if (!"RUNNING".equals(run.get("status"))) {
-                return run;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("sync " + started.getBody().get("id") + " still running after 120 s");
     }
 }

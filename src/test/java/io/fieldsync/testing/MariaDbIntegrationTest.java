@@ -2,6 +2,9 @@ package io.fieldsync.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
 import io.fieldsync.sandbox.XeroSandbox;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.DisableJmx;
@@ -9,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,6 +54,33 @@ public abstract class MariaDbIntegrationTest {
 
     protected TestRestTemplate asOperator() {
         return http.withBasicAuth(OPERATOR, OPERATOR_PASSWORD);
+    }
+
+    /** Starts a manual sync through the API and polls it to its end, as an operator's script would. */
+    protected Map<String, Object> syncToEnd() {
+        ResponseEntity<Map> started = asOperator().postForEntity("/api/syncs", null, Map.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(started.getBody()).containsEntry("status", "RUNNING").containsEntry("trigger", "MANUAL");
+        return awaitEnd(((Number) started.getBody().get("id")).longValue());
+    }
+
+    /** Polls {@code GET /api/syncs/{id}} until the run is no longer RUNNING. */
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> awaitEnd(long id) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            Map<String, Object> run = asOperator().getForObject("/api/syncs/" + id, Map.class);
+            if (!"RUNNING".equals(run.get("status"))) {
+                return run;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("sync " + id + " still running after 120 s");
     }
 
     @AfterEach

@@ -1,0 +1,65 @@
+package io.fieldsync.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import io.fieldsync.testing.FreshStart;
+import io.fieldsync.testing.MariaDbIntegrationTest;
+import io.fieldsync.xero.XeroConnection;
+import io.fieldsync.xero.XeroTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A sales account Xero does not have: every record that carries it (items, invoices) fails with
+ * Xero's own message, while the records that do not (contacts, suppliers) sync in the same run.
+ */
+@TestPropertySource(properties = "fieldsync.invoices.sales-account=999")
+class UnknownAccountCodeIT extends MariaDbIntegrationTest {
+
+    @Autowired
+    @Qualifier("sourceDataSource")
+    DataSource source;
+
+    @Autowired
+    JdbcTemplate state;
+
+    @Autowired
+    XeroTokens tokens;
+
+    @Autowired
+    XeroConnection connection;
+
+    @BeforeEach
+    void freshStart() {
+        FreshStart.everything(source, state, sandbox, tokens, connection);
+    }
+
+    @Test
+    void unknownAccountCodeFailsOnlyTheRecordsCarryingItWithXerosMessage() {
+        Map<String, Object> run = syncToEnd();
+
+        assertThat(run.get("status")).isEqualTo("COMPLETED_WITH_ERRORS");
+        List<String> itemFailures = state.queryForList(
+                "select message from record_status where entity = 'item' and status = 'FAILED'", String.class);
+        assertThat(itemFailures).isNotEmpty().allSatisfy(message -> assertThat(message).contains("999"));
+        assertThat(state.queryForList("select message from record_status where entity = 'invoice' and status = 'FAILED'",
+                String.class)).isNotEmpty().allSatisfy(message -> assertThat(message)
+                .satisfiesAnyOf(m -> assertThat(m).contains("999"), m -> assertThat(m).contains("has no Xero tax type")));
+        assertThat(state.queryForObject("select count(*) from record_status where entity = 'vendor' and status = 'SYNCED'",
+                Integer.class)).isPositive();
+        assertThat(state.queryForObject("select count(*) from record_status where entity = 'contact' and status = 'SYNCED'",
+                Integer.class)).isPositive();
+    }
+}
