@@ -6,22 +6,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
-
-import io.fieldsync.testing.FreshStart;
 import io.fieldsync.testing.MariaDbIntegrationTest;
-import io.fieldsync.xero.XeroConnection;
-import io.fieldsync.xero.XeroTokens;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Manual syncs through the operator API: one at a time, recorded with who asked and how it ended. */
 class ManualSyncIT extends MariaDbIntegrationTest {
@@ -29,22 +22,9 @@ class ManualSyncIT extends MariaDbIntegrationTest {
     @Autowired
     CamelContext camel;
 
-    @Autowired
-    @Qualifier("sourceDataSource")
-    DataSource source;
-
-    @Autowired
-    JdbcTemplate state;
-
-    @Autowired
-    XeroTokens tokens;
-
-    @Autowired
-    XeroConnection connection;
-
     @BeforeEach
     void freshStart() {
-        FreshStart.everything(source, state, sandbox, tokens, connection);
+        startFresh();
     }
 
     @AfterEach

@@ -5,21 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import javax.sql.DataSource;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fieldsync.testing.FreshStart;
 import io.fieldsync.testing.MariaDbIntegrationTest;
-import io.fieldsync.xero.XeroTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,25 +34,12 @@ class PushToXeroIT extends MariaDbIntegrationTest {
                and not exists (select 1 from invoice_lines l join tax_codes t on t.id = l.tax_code_id
                                 where l.invoice_id = i.id and t.code = 'MIX5')""";
 
-    @Autowired
-    @Qualifier("sourceDataSource")
-    DataSource sourceDataSource;
-
-    @Autowired
-    JdbcTemplate state;
-
-    @Autowired
-    XeroTokens tokens;
-
-    @Autowired
-    io.fieldsync.xero.XeroConnection connection;
-
     JdbcTemplate source;
 
     @BeforeEach
     void freshStart() {
         source = new JdbcTemplate(sourceDataSource);
-        FreshStart.everything(sourceDataSource, state, sandbox, tokens, connection);
+        startFresh();
     }
 
     @AfterEach

@@ -12,13 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The state store's schema, migrated by Flyway on MariaDB, and the rules it keeps. */
 class StateStoreIT extends MariaDbIntegrationTest {
-
-    @Autowired
-    JdbcTemplate state;
 
     @Autowired
     XeroTenantRepository tenants;

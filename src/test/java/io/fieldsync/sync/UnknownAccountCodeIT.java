@@ -3,21 +3,10 @@ package io.fieldsync.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
-
-import io.fieldsync.testing.FreshStart;
 import io.fieldsync.testing.MariaDbIntegrationTest;
-import io.fieldsync.xero.XeroConnection;
-import io.fieldsync.xero.XeroTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -27,22 +16,9 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "fieldsync.invoices.sales-account=999")
 class UnknownAccountCodeIT extends MariaDbIntegrationTest {
 
-    @Autowired
-    @Qualifier("sourceDataSource")
-    DataSource source;
-
-    @Autowired
-    JdbcTemplate state;
-
-    @Autowired
-    XeroTokens tokens;
-
-    @Autowired
-    XeroConnection connection;
-
     @BeforeEach
     void freshStart() {
-        FreshStart.everything(source, state, sandbox, tokens, connection);
+        startFresh();
     }
 
     @Test

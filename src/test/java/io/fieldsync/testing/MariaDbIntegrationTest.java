@@ -5,15 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import io.fieldsync.sandbox.XeroSandbox;
+import io.fieldsync.xero.XeroConnection;
+import io.fieldsync.xero.XeroTokens;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,6 +41,25 @@ public abstract class MariaDbIntegrationTest {
 
     @Autowired
     protected TestRestTemplate http;
+
+    @Autowired
+    @Qualifier("sourceDataSource")
+    protected DataSource sourceDataSource;
+
+    /** The state store. */
+    @Autowired
+    protected JdbcTemplate state;
+
+    @Autowired
+    private XeroTokens tokens;
+
+    @Autowired
+    private XeroConnection connection;
+
+    /** Same sample data, empty state store, empty sandbox: for tests that count what a sync did. */
+    protected void startFresh() {
+        FreshStart.everything(sourceDataSource, state, sandbox, tokens, connection);
+    }
 
     @DynamicPropertySource
     static void databases(DynamicPropertyRegistry registry) {
