@@ -24,9 +24,11 @@ public class RecordOutcomes {
     private final RecordLinkRepository links;
     private final RecordStatusRepository statuses;
     private final RunCounts counts;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     public RecordOutcomes(XeroConnection connection, RecordLinkRepository links, RecordStatusRepository statuses,
-                          RunCounts counts) {
+                          RunCounts counts, org.springframework.transaction.support.TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.connection = connection;
         this.links = links;
         this.statuses = statuses;
@@ -105,8 +107,25 @@ public class RecordOutcomes {
                 .collect(Collectors.toMap(RecordStatus::getLocalId, Function.identity(), (a, b) -> a, HashMap::new));
     }
 
-    @Transactional
+    /**
+     * Records a batch's answer. Batches are answered in parallel; on MySQL/MariaDB two of them
+     * inserting links can deadlock on the unique indexes, and the database rolls one back: that
+     * one is written again (it changed nothing yet), so no answer from Xero is lost.
+     */
     public void save(String entity, long runId, List<Outgoing> batch, List<ElementResult> results) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(status -> saveOnce(entity, runId, batch, results));
+                return;
+            } catch (org.springframework.dao.PessimisticLockingFailureException deadlock) {
+                if (attempt >= 5) {
+                    throw deadlock;
+                }
+            }
+        }
+    }
+
+    private void saveOnce(String entity, long runId, List<Outgoing> batch, List<ElementResult> results) {
         if (batch.size() != results.size()) {
             throw new IllegalStateException("Xero answered " + results.size() + " elements for " + batch.size()
                     + " " + entity + " records");
