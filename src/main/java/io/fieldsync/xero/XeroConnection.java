@@ -1,14 +1,7 @@
 package io.fieldsync.xero;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
@@ -22,19 +15,15 @@ import org.springframework.util.StringUtils;
 public class XeroConnection {
 
     private final XeroSettings settings;
-    private final XeroTokens tokens;
-    private final HttpClient http;
-    private final ObjectMapper json;
+    private final XeroGet xero;
     private final XeroTenantRepository tenants;
     private final TransactionTemplate transaction;
     private volatile XeroTenant current;
 
-    public XeroConnection(XeroSettings settings, XeroTokens tokens, HttpClient xeroHttpClient, ObjectMapper json,
-                          XeroTenantRepository tenants, TransactionTemplate transaction) {
+    public XeroConnection(XeroSettings settings, XeroGet xero, XeroTenantRepository tenants,
+                          TransactionTemplate transaction) {
         this.settings = settings;
-        this.tokens = tokens;
-        this.http = xeroHttpClient;
-        this.json = json;
+        this.xero = xero;
         this.tenants = tenants;
         this.transaction = transaction;
     }
@@ -75,27 +64,12 @@ public class XeroConnection {
         return connections.get(0).path("tenantId").asText();
     }
 
+    /** Xero refusing the connector's own identity calls is a connection problem (502 to an operator), not a bad answer. */
     private JsonNode get(String url, String tenantId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", tokens.bearer())
-                .header("Accept", "application/json")
-                .GET();
-        if (tenantId != null) {
-            request.header("xero-tenant-id", tenantId);
-        }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new XeroConnectionException("Xero answered HTTP " + response.statusCode() + " to GET " + url
-                        + ": " + XeroErrors.summary(response.body()));
-            }
-            return json.readTree(response.body());
-        } catch (IOException e) {
-            throw new XeroConnectionException("Xero cannot be reached at " + url + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new XeroConnectionException("Interrupted while calling Xero", e);
+            return xero.json(url, tenantId);
+        } catch (XeroAnswerException refused) {
+            throw new XeroConnectionException(refused.getMessage(), refused);
         }
     }
 }

@@ -1,0 +1,86 @@
+package io.fieldsync.xero;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Component;
+
+/**
+ * One authenticated GET to Xero from Java, with its JSON headers. Calls for an organisation go
+ * through its rate governor and, after a 429, are sent again once the governor has waited; the
+ * identity call that lists organisations (no tenant yet) is not an Accounting API call and is not
+ * governed.
+ */
+@Component
+public class XeroGet {
+
+    private final XeroTokens tokens;
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final RateGovernor governor;
+
+    public XeroGet(XeroTokens tokens, HttpClient xeroHttpClient, ObjectMapper json, RateGovernor governor) {
+        this.tokens = tokens;
+        this.http = xeroHttpClient;
+        this.json = json;
+        this.governor = governor;
+    }
+
+    /** GET url (query already URL-encoded) for the organisation {@code tenantId}, or with none when null. */
+    public JsonNode json(String url, String tenantId) {
+        while (true) {
+            HttpResponse<String> response = send(url, tenantId);
+            if (tenantId == null || !RateGovernor.isRateLimited(response.statusCode())) {
+                return answer(url, response);
+            }
+        }
+    }
+
+    private HttpResponse<String> send(String url, String tenantId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", tokens.bearer())
+                .header("Accept", "application/json")
+                .GET();
+        if (tenantId != null) {
+            request.header("xero-tenant-id", tenantId);
+        }
+        RateGovernor.Permit permit = null;
+        HttpResponse<String> response = null;
+        try {
+            permit = tenantId == null ? null : governor.acquire(tenantId);
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return response;
+        } catch (IOException e) {
+            throw new XeroConnectionException("Xero cannot be reached for GET " + url + ": " + XeroErrors.describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new XeroConnectionException("Interrupted while reading from Xero", e);
+        } finally {
+            if (permit != null) {
+                HttpResponse<String> answered = response;
+                governor.completed(permit, answered == null ? 0 : answered.statusCode(),
+                        name -> answered == null ? null : answered.headers().firstValue(name).orElse(null));
+            }
+        }
+    }
+
+    private JsonNode answer(String url, HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new XeroAnswerException("Xero answered HTTP " + response.statusCode() + " to GET " + url
+                    + ": " + XeroErrors.summary(response.body()));
+        }
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new XeroAnswerException("Xero's answer to GET " + url + " is not JSON: "
+                    + XeroErrors.summary(response.body()), e);
+        }
+    }
+}
