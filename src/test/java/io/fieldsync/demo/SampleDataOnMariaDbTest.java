@@ -6,13 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * The sample data on MariaDB (or MySQL), in a throwaway database {@value #DATABASE} whose tables are
+ * The sample data on MariaDB (or MySQL), in a throwaway database ({@code test.db.prefix}{@code _demo}) whose tables are
  * dropped and created again. Server from {@code test.mysql.url}, {@code test.mysql.username},
  * {@code test.mysql.password}.
  */
 class SampleDataOnMariaDbTest extends SampleDataContract {
 
-    static final String DATABASE = "fieldsync_demo_test";
+    static final String DATABASE = System.getProperty("test.db.prefix", "fieldsync_it") + "_demo";
 
     @Override
     protected DataSource emptyDatabase() {

@@ -12,8 +12,10 @@ import io.fieldsync.demo.SampleDataSize;
  */
 public final class IntegrationTestDatabases {
 
-    public static final String STATE = "fieldsync_it_state";
-    public static final String SOURCE = "fieldsync_it_source";
+    /** {@code test.db.prefix} lets two checkouts run their integration tests on one server at once. */
+    private static final String PREFIX = System.getProperty("test.db.prefix", "fieldsync_it");
+    public static final String STATE = PREFIX + "_state";
+    public static final String SOURCE = PREFIX + "_source";
     public static final SampleDataSize SIZE = new SampleDataSize(30, 120, 12);
 
     private static boolean prepared;
