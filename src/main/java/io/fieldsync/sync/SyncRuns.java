@@ -12,6 +12,7 @@ import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,10 +35,12 @@ public class SyncRuns {
     private final EntityManager entities;
     private final TransactionTemplate transaction;
     private final ProducerTemplate camel;
+    private final ApplicationEventPublisher events;
     private final String nodeId;
 
     public SyncRuns(XeroConnection connection, SyncRunRepository runs, SyncRunCountRepository counts,
                     EntityManager entities, TransactionTemplate transaction, ProducerTemplate camel,
+                    ApplicationEventPublisher events,
                     @Value("${fieldsync.node-id:${HOSTNAME:local}}") String nodeId) {
         this.connection = connection;
         this.runs = runs;
@@ -45,6 +48,7 @@ public class SyncRuns {
         this.entities = entities;
         this.transaction = transaction;
         this.camel = camel;
+        this.events = events;
         this.nodeId = nodeId;
     }
 
@@ -68,38 +72,48 @@ public class SyncRuns {
 
     /** Ends a run: FAILED never comes from here, only from {@link #fail}. */
     public SyncRun finish(long runId) {
-        return transaction.execute(status -> {
+        return ended(transaction.execute(status -> {
             SyncRun run = runs.findById(runId).orElseThrow();
             boolean anyFailed = counts.findByKeyRunId(runId).stream()
                     .anyMatch(c -> "FAILED".equals(c.getKey().status()) && c.getRecordCount() > 0);
             run.finish(anyFailed ? SyncRun.Status.COMPLETED_WITH_ERRORS : SyncRun.Status.SUCCEEDED, null);
             log.info("Sync run {} finished: {}", runId, run.getStatus());
             return runs.save(run);
-        });
+        }));
     }
 
     public SyncRun fail(long runId, String reason) {
-        return transaction.execute(status -> {
+        return ended(transaction.execute(status -> {
             SyncRun run = runs.findById(runId).orElseThrow();
             run.finish(SyncRun.Status.FAILED, reason);
             log.warn("Sync run {} failed: {}", runId, reason);
             return runs.save(run);
-        });
+        }));
     }
 
     /** Xero's daily limit ended the run: what was sent is recorded, the rest waits for tomorrow's budget. */
     public SyncRun stopForDailyLimit(long runId, Exception reason) {
-        return transaction.execute(status -> {
+        return ended(transaction.execute(status -> {
             SyncRun run = runs.findById(runId).orElseThrow();
             run.finish(SyncRun.Status.DAILY_LIMIT_REACHED, reason.getMessage()
                     + "; records not sent yet go in the next run once the daily budget resets");
             log.warn("Sync run {} stopped: {}", runId, run.getMessage());
             return runs.save(run);
-        });
+        }));
     }
 
     public SyncRun fail(long runId, Exception error) {
         return fail(runId, error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
+    }
+
+    /** Tells the listeners once the end is committed; a listener's failure never changes the run's outcome. */
+    private SyncRun ended(SyncRun run) {
+        try {
+            events.publishEvent(new SyncRunEnded(run));
+        } catch (RuntimeException e) {
+            log.warn("A listener of sync run {}'s end failed: {}", run.getId(), e.toString());
+        }
+        return run;
     }
 
     public Optional<SyncRun> find(long runId) {
