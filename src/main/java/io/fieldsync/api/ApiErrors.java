@@ -3,6 +3,9 @@ package io.fieldsync.api;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.fieldsync.settings.InvalidSettingException;
+import io.fieldsync.sync.MaintenanceWindowException;
+import io.fieldsync.sync.RecordActionRefusedException;
 import io.fieldsync.sync.SyncAlreadyRunningException;
 import io.fieldsync.xero.XeroConnectionException;
 import org.slf4j.Logger;
@@ -24,6 +27,21 @@ public class ApiErrors {
     @ExceptionHandler(SyncAlreadyRunningException.class)
     ResponseEntity<Map<String, Object>> conflict(SyncAlreadyRunningException e) {
         return error(HttpStatus.CONFLICT, e.getMessage(), "runningSyncId", e.runningSyncId());
+    }
+
+    @ExceptionHandler(MaintenanceWindowException.class)
+    ResponseEntity<Map<String, Object>> maintenance(MaintenanceWindowException e) {
+        return error(HttpStatus.CONFLICT, e.getMessage(), "maintenanceUntil", e.until().toOffsetDateTime().toString());
+    }
+
+    @ExceptionHandler(RecordActionRefusedException.class)
+    ResponseEntity<Map<String, Object>> refused(RecordActionRefusedException e) {
+        return error(HttpStatus.CONFLICT, e.getMessage(), null, null);
+    }
+
+    @ExceptionHandler(InvalidSettingException.class)
+    ResponseEntity<Map<String, Object>> invalidSetting(InvalidSettingException e) {
+        return error(HttpStatus.BAD_REQUEST, e.getMessage(), "field", e.setting());
     }
 
     @ExceptionHandler(BadRequestException.class)

@@ -2,8 +2,8 @@ package io.fieldsync.api;
 
 import java.security.Principal;
 import java.util.List;
-import java.util.Set;
 
+import io.fieldsync.sync.SyncEntities;
 import io.fieldsync.sync.SyncRun;
 import io.fieldsync.sync.SyncRunRepository;
 import io.fieldsync.sync.SyncRuns;
@@ -23,9 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/syncs")
 public class SyncController {
 
-    static final Set<String> ENTITIES = Set.of("contact", "vendor", "item", "invoice", "payment",
-            "purchase-order", "bill", "attachment");
-
     private final SyncRuns syncRuns;
     private final SyncRunRepository runs;
     private final SyncRunViews views;
@@ -43,8 +40,8 @@ public class SyncController {
     public ResponseEntity<SyncRunView> start(@RequestBody(required = false) SyncRequest request, Principal who) {
         List<String> entities = request == null || request.entities() == null ? List.of() : request.entities();
         for (String entity : entities) {
-            if (!ENTITIES.contains(entity)) {
-                throw new BadRequestException("Unknown entity '" + entity + "'; known: " + String.join(", ", ENTITIES.stream().sorted().toList()), "entities");
+            if (!SyncEntities.known(entity)) {
+                throw new BadRequestException("Unknown entity '" + entity + "'; known: " + String.join(", ", SyncEntities.NAMES), "entities");
             }
         }
         SyncRun run = syncRuns.start(SyncRun.Trigger.MANUAL, who.getName(), entities);

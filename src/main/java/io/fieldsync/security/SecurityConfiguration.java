@@ -5,7 +5,16 @@ import java.util.Base64;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -19,8 +28,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.StringUtils;
 
 /**
- * Everything but {@code /actuator/health} needs a login: the operator API, metrics, Hawtio and
- * Jolokia. HTTP Basic, so the API works from curl and scripts and a browser asks for it on Hawtio.
+ * Everything but {@code /actuator/health} needs a login. Two roles: a viewer reads (GETs of the
+ * operator API, metrics); an operator also triggers syncs, re-syncs records, edits settings and
+ * uses Hawtio (whose JMX operations can start a sync). HTTP Basic, so the API works from curl
+ * and scripts and a browser asks for it on Hawtio. The operator is {@code spring.security.user};
+ * more people are {@code fieldsync.security.users[n].name/.password/.role} (operator or viewer).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -32,6 +44,8 @@ public class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("VIEWER", "OPERATOR")
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole("VIEWER", "OPERATOR")
                         .anyRequest().hasRole("OPERATOR"))
                 .httpBasic(Customizer.withDefaults())
                 // Basic-auth API calls carry no session cookie to forge; Hawtio's Jolokia POSTs would fail a CSRF check.
@@ -39,8 +53,12 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /** A login from {@code fieldsync.security.users}. */
+    public record Account(String name, String password, String role) {
+    }
+
     @Bean
-    UserDetailsService operators(SecurityProperties security) {
+    UserDetailsService operators(SecurityProperties security, Environment environment) {
         SecurityProperties.User operator = security.getUser();
         String password = operator.getPassword();
         if (operator.isPasswordGenerated() || !StringUtils.hasText(password)) {
@@ -49,10 +67,22 @@ public class SecurityConfiguration {
                     operator.getName(), password);
         }
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        return new InMemoryUserDetailsManager(User.withUsername(operator.getName())
-                .password(encoder.encode(password))
-                .roles("OPERATOR", "VIEWER")
-                .build());
+        List<UserDetails> users = new ArrayList<>();
+        users.add(User.withUsername(operator.getName()).password(encoder.encode(password)).roles("OPERATOR", "VIEWER").build());
+        for (Account account : Binder.get(environment).bind("fieldsync.security.users", Bindable.listOf(Account.class))
+                .orElse(List.of())) {
+            if (!StringUtils.hasText(account.name()) || !StringUtils.hasText(account.password())) {
+                throw new IllegalStateException("fieldsync.security.users: every user needs a name and a password");
+            }
+            String role = account.role() == null ? "viewer" : account.role().trim().toLowerCase(Locale.ROOT);
+            if (!role.equals("viewer") && !role.equals("operator")) {
+                throw new IllegalStateException("fieldsync.security.users: role of " + account.name()
+                        + " must be operator or viewer, not " + account.role());
+            }
+            users.add(User.withUsername(account.name()).password(encoder.encode(account.password()))
+                    .roles(role.equals("operator") ? new String[] {"OPERATOR", "VIEWER"} : new String[] {"VIEWER"}).build());
+        }
+        return new InMemoryUserDetailsManager(users);
     }
 
     private static String generatedPassword() {

@@ -1,9 +1,6 @@
 package io.fieldsync.sync;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
-/** {@code fieldsync.invoices.*}: how field-service invoices become Xero invoices. */
-@ConfigurationProperties("fieldsync.invoices")
+/** {@code fieldsync.invoices.*}: how field-service invoices become Xero invoices (read through {@link SyncRules}). */
 public record InvoiceRules(String numbering, String referencePrefix, String status, String salesAccount,
                            boolean sendTax, boolean technicianOnLines) {
 

@@ -3,22 +3,21 @@ package io.fieldsync.sync;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The {@code $settings} a mapping template reads: the sync rules an operator may change. */
 @Component("mappingVariables")
 public class MappingVariables {
 
-    private final InvoiceRules invoices;
-    private final String purchaseAccount;
+    private final SyncRules rules;
 
-    public MappingVariables(InvoiceRules invoices, @Value("${fieldsync.items.purchase-account:310}") String purchaseAccount) {
-        this.invoices = invoices;
-        this.purchaseAccount = purchaseAccount;
+    public MappingVariables(SyncRules rules) {
+        this.rules = rules;
     }
 
     public Map<String, Object> forEntity(String entity) {
+        InvoiceRules invoices = rules.invoices();
+        String purchaseAccount = rules.purchaseAccount();
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("numbering", invoices.numbering());
         settings.put("referencePrefix", invoices.referencePrefix());

@@ -26,15 +26,15 @@ public class PushDocuments {
     private final RecordLinkRepository links;
     private final RecordStatusRepository statuses;
     private final TaxTypes taxTypes;
-    private final InvoiceRules invoiceRules;
+    private final SyncRules rules;
 
     public PushDocuments(XeroConnection connection, RecordLinkRepository links, RecordStatusRepository statuses,
-                         TaxTypes taxTypes, InvoiceRules invoiceRules) {
+                         TaxTypes taxTypes, SyncRules rules) {
         this.connection = connection;
         this.links = links;
         this.statuses = statuses;
         this.taxTypes = taxTypes;
-        this.invoiceRules = invoiceRules;
+        this.rules = rules;
     }
 
     /** Contacts and suppliers: the row plus {@code xero_id} when linked. */
@@ -95,6 +95,7 @@ public class PushDocuments {
                     "title", String.valueOf(row.get("job_title"))));
             List<Map<String, Object>> documentLines = new ArrayList<>();
             List<String> problems = new ArrayList<>();
+            InvoiceRules invoiceRules = rules.invoices();
             for (Map<String, Object> line : linesByInvoice.getOrDefault(invoiceId, List.of())) {
                 Map<String, Object> documentLine = new LinkedHashMap<>(line);
                 Object materialId = line.get("material_id");

@@ -64,6 +64,9 @@ public class PushPlanner {
 
         for (Map<String, Object> document : documents) {
             long localId = ((Number) document.get("id")).longValue();
+            if (known.containsKey(localId) && known.get(localId).heldBySkip(changedAt(document))) {
+                continue;
+            }
             Optional<SkipRules.Skip> skip = skipRules.check(entity, document);
             if (skip.isPresent()) {
                 notSent.put(localId, RecordStatus.Outcome.SKIPPED);
@@ -109,6 +112,18 @@ public class PushPlanner {
         send.addAll(lookups.linkWhatXeroAlreadyHas(entity, kind, lookUpFirst));
         outcomes.pending(entity, runId, send);
         return payloads.batches(send);
+    }
+
+    /** The field-service row's updated_at, in the UTC convention the watermarks use. */
+    private static java.time.Instant changedAt(Map<String, Object> document) {
+        Object updatedAt = document.get("updated_at");
+        if (updatedAt instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
+        }
+        if (updatedAt instanceof java.time.LocalDateTime local) {
+            return local.toInstant(java.time.ZoneOffset.UTC);
+        }
+        return null;
     }
 
     private String hashWithoutId(Map<String, Object> element, XeroCollection kind) throws JsonProcessingException {

@@ -19,7 +19,7 @@ public class RecordStatus {
     public enum Outcome { SYNCED, FAILED, SKIPPED, PENDING }
 
     /** Why a record was skipped: a rule (looked at again when it changes) or a missing dependency (every run). */
-    public enum SkipKind { RULE, DEPENDENCY }
+    public enum SkipKind { RULE, DEPENDENCY, OPERATOR }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -65,6 +65,9 @@ public class RecordStatus {
     @Column(name = "skip_kind")
     private SkipKind skipKind;
 
+    @Column(name = "resync_requested_at")
+    private Instant resyncRequestedAt;
+
     protected RecordStatus() {
     }
 
@@ -78,6 +81,7 @@ public class RecordStatus {
 
     public void record(Outcome outcome, String message, Long runId) {
         this.skipKind = null;
+        this.resyncRequestedAt = null;
         this.attemptedAt = null;
         this.status = outcome;
         this.message = message;
@@ -97,6 +101,30 @@ public class RecordStatus {
         record(Outcome.SKIPPED, reason, runId);
         this.skipKind = kind;
         this.contentHash = null;
+    }
+
+    /**
+     * An operator asked for the record to go to Xero again: PENDING until the next run sends it,
+     * even when nothing changed (the remembered payload is forgotten).
+     */
+    public void resyncRequested(String by) {
+        this.status = Outcome.PENDING;
+        this.message = "Re-sync requested by " + by;
+        this.contentHash = null;
+        this.skipKind = null;
+        this.resyncRequestedAt = Instant.now();
+        this.updatedAt = resyncRequestedAt;
+    }
+
+    /** An operator chose not to send the record: SKIPPED until it changes in the field-service system. */
+    public void skippedByOperator(String by, String reason) {
+        skip(SkipKind.OPERATOR, "Skipped by " + by + (reason == null || reason.isBlank() ? "" : ": " + reason), lastRunId);
+    }
+
+    /** Skipped by an operator and not changed in the field-service system since: it stays skipped. */
+    public boolean heldBySkip(Instant changedAt) {
+        return status == Outcome.SKIPPED && skipKind == SkipKind.OPERATOR
+                && changedAt != null && !changedAt.isAfter(updatedAt);
     }
 
     /** Written (and committed) before the payload goes to Xero, so a lost answer is noticed later. */
@@ -132,4 +160,5 @@ public class RecordStatus {
     public String getContentHash() { return contentHash; }
     public Instant getAttemptedAt() { return attemptedAt; }
     public SkipKind getSkipKind() { return skipKind; }
+    public Instant getResyncRequestedAt() { return resyncRequestedAt; }
 }

@@ -16,11 +16,15 @@ public interface RecordStatusRepository extends JpaRepository<RecordStatus, Long
 
     List<RecordStatus> findByTenantRefAndEntityAndLocalIdIn(Long tenantRef, String entity, Collection<Long> localIds);
 
-    /** Records looked at again every run: skipped for a missing dependency, or sent without an answer. */
+    /**
+     * Records looked at again every run, whatever the watermark: skipped for a missing dependency,
+     * sent without an answer, or marked for re-sync by an operator.
+     */
     @Query("""
             select r.localId from RecordStatus r
              where r.tenantRef = :tenant and r.entity = :entity
-               and (r.skipKind = io.fieldsync.sync.RecordStatus.SkipKind.DEPENDENCY or r.attemptedAt is not null)""")
+               and (r.skipKind = io.fieldsync.sync.RecordStatus.SkipKind.DEPENDENCY or r.attemptedAt is not null
+                    or r.resyncRequestedAt is not null)""")
     List<Long> revisits(@Param("tenant") Long tenantRef, @Param("entity") String entity);
 
     @Query("""
@@ -28,7 +32,12 @@ public interface RecordStatusRepository extends JpaRepository<RecordStatus, Long
              where r.tenantRef = :tenant
                and (:entity is null or r.entity = :entity)
                and (:status is null or r.status = :status)
+               and (:from is null or r.updatedAt >= :from)
+               and (:to is null or r.updatedAt < :to)
              order by r.updatedAt desc, r.id desc""")
     Page<RecordStatus> filter(@Param("tenant") Long tenantRef, @Param("entity") String entity,
-                              @Param("status") RecordStatus.Outcome status, Pageable page);
+                              @Param("status") RecordStatus.Outcome status, @Param("from") java.time.Instant from,
+                              @Param("to") java.time.Instant to, Pageable page);
+
+    List<RecordStatus> findByTenantRefAndEntityAndStatus(Long tenantRef, String entity, RecordStatus.Outcome status);
 }

@@ -3,12 +3,10 @@ package io.fieldsync.sync;
 import io.fieldsync.xero.XeroSettings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ThreadPoolProfile;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(InvoiceRules.class)
 public class SyncConfiguration {
 
     /**

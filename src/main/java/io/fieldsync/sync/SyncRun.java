@@ -75,6 +75,11 @@ public class SyncRun {
         this.finishedAt = Instant.now();
     }
 
+    /** Its node stopped (killed, or cut off from the state store): the next run resumes from the watermarks. */
+    public void interrupt(String why) {
+        finish(Status.INTERRUPTED, why);
+    }
+
     public Long getId() { return id; }
     public Long getTenantRef() { return tenantRef; }
     public Status getStatus() { return status; }

@@ -11,4 +11,8 @@ public interface SyncRunRepository extends JpaRepository<SyncRun, Long> {
     Optional<SyncRun> findFirstByTenantRefAndStatusOrderByIdDesc(Long tenantRef, SyncRun.Status status);
 
     List<SyncRun> findByOrderByIdDesc(Pageable page);
+
+    List<SyncRun> findByStatus(SyncRun.Status status);
+
+    List<SyncRun> findByStartedAtGreaterThanEqualAndStartedAtLessThanOrderByIdAsc(java.time.Instant from, java.time.Instant to);
 }

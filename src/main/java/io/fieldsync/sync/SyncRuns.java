@@ -1,9 +1,17 @@
 package io.fieldsync.sync;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+import io.fieldsync.schedule.MaintenanceWindows;
+import io.fieldsync.settings.RuntimeSettings;
 import io.fieldsync.xero.XeroConnection;
 import io.fieldsync.xero.XeroTenant;
 import jakarta.persistence.EntityManager;
@@ -13,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Starts and ends sync runs. A run is started by writing it RUNNING while holding a lock on its
  * organisation's row, so two requests (or two nodes sharing the state store) cannot both start
  * one; the run itself is the {@code sync-run} route, which calls {@link #finish} or {@link #fail}.
+ * A running run's node writes a heartbeat; a run whose heartbeat stopped (its node was killed)
+ * is marked INTERRUPTED instead of holding the organisation forever.
  */
 @Component("syncRuns")
 public class SyncRuns {
@@ -34,40 +45,113 @@ public class SyncRuns {
     private final SyncRunCountRepository counts;
     private final EntityManager entities;
     private final TransactionTemplate transaction;
+    private final JdbcTemplate state;
     private final ProducerTemplate camel;
     private final ApplicationEventPublisher events;
+    private final MaintenanceWindows maintenance;
+    private final RuntimeSettings settings;
     private final String nodeId;
+    private final Duration staleAfter;
+    /** The runs this node is executing: the ones it keeps alive with heartbeats. */
+    private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
 
     public SyncRuns(XeroConnection connection, SyncRunRepository runs, SyncRunCountRepository counts,
-                    EntityManager entities, TransactionTemplate transaction, ProducerTemplate camel,
-                    ApplicationEventPublisher events,
-                    @Value("${fieldsync.node-id:${HOSTNAME:local}}") String nodeId) {
+                    EntityManager entities, TransactionTemplate transaction, JdbcTemplate state, ProducerTemplate camel,
+                    ApplicationEventPublisher events, MaintenanceWindows maintenance, RuntimeSettings settings,
+                    @Value("${fieldsync.node-id:}") String nodeId,
+                    @Value("${fieldsync.sync.stale-after:PT2M}") Duration staleAfter) {
         this.connection = connection;
         this.runs = runs;
         this.counts = counts;
         this.entities = entities;
         this.transaction = transaction;
+        this.state = state;
         this.camel = camel;
         this.events = events;
-        this.nodeId = nodeId;
+        this.maintenance = maintenance;
+        this.settings = settings;
+        this.nodeId = nodeId.isBlank() ? defaultNodeId() : nodeId;
+        this.staleAfter = staleAfter;
     }
 
-    /** Records a new run and hands it to the {@code sync-run} route; returns at once. */
+    /**
+     * Records a new run and hands it to the {@code sync-run} route; returns at once. Refused with
+     * {@link SyncAlreadyRunningException} while a run is in progress, and for manual runs with
+     * {@link MaintenanceWindowException} during a maintenance window.
+     */
     public SyncRun start(SyncRun.Trigger trigger, String requestedBy, List<String> onlyEntities) {
+        if (trigger == SyncRun.Trigger.MANUAL) {
+            maintenance.activeNow().ifPresent(until -> {
+                throw new MaintenanceWindowException(until);
+            });
+        }
+        return begin(trigger, requestedBy, onlyEntities, false).orElseThrow();
+    }
+
+    /**
+     * A scheduled trigger fired: the run starts now, or, when one is in progress, is owed and
+     * starts once after it ({@link #startOwedRun}); several triggers during one run owe one run.
+     */
+    public Optional<SyncRun> startOrOwe(String requestedBy) {
+        return begin(SyncRun.Trigger.SCHEDULED, requestedBy, List.of(), true);
+    }
+
+    /** Starts the run a scheduled trigger left owing, if any and if nothing runs now. */
+    public Optional<SyncRun> startOwedRun() {
         XeroTenant tenant = connection.currentTenant();
+        if (transaction.execute(status -> entities.find(XeroTenant.class, tenant.getId()).getSyncDueAt()) == null) {
+            return Optional.empty();
+        }
+        try {
+            return begin(SyncRun.Trigger.SCHEDULED, "schedule (fired during an earlier run)", List.of(), true);
+        } catch (RuntimeException e) {
+            log.warn("The owed scheduled run could not start: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    public boolean runOwed() {
+        XeroTenant tenant = connection.currentTenant();
+        return transaction.execute(status -> entities.find(XeroTenant.class, tenant.getId()).getSyncDueAt() != null);
+    }
+
+    private Optional<SyncRun> begin(SyncRun.Trigger trigger, String requestedBy, List<String> onlyEntities,
+                                    boolean oweIfRunning) {
+        settings.reloadIfChanged();
+        XeroTenant tenant = connection.currentTenant();
+        List<SyncRun> interrupted = new ArrayList<>();
         SyncRun run = transaction.execute(status -> {
-            entities.find(XeroTenant.class, tenant.getId(), LockModeType.PESSIMISTIC_WRITE);
-            runs.findFirstByTenantRefAndStatusOrderByIdDesc(tenant.getId(), SyncRun.Status.RUNNING)
-                    .ifPresent(running -> {
-                        throw new SyncAlreadyRunningException(running);
-                    });
+            XeroTenant locked = entities.find(XeroTenant.class, tenant.getId(), LockModeType.PESSIMISTIC_WRITE);
+            Optional<SyncRun> running = runs.findFirstByTenantRefAndStatusOrderByIdDesc(tenant.getId(), SyncRun.Status.RUNNING);
+            if (running.isPresent() && isStale(running.get())) {
+                running.get().interrupt(staleMessage(running.get()));
+                interrupted.add(runs.save(running.get()));
+                running = Optional.empty();
+            }
+            if (running.isPresent()) {
+                if (oweIfRunning) {
+                    locked.owe(Instant.now());
+                    log.info("Scheduled sync is owed: run {} is still in progress; it starts once that run ends",
+                            running.get().getId());
+                    return null;
+                }
+                throw new SyncAlreadyRunningException(running.get());
+            }
+            if (trigger == SyncRun.Trigger.SCHEDULED) {
+                locked.paid();
+            }
             String requested = onlyEntities == null || onlyEntities.isEmpty() ? null : String.join(",", onlyEntities);
             return runs.save(new SyncRun(tenant.getId(), trigger, requestedBy, requested, nodeId));
         });
+        interrupted.forEach(this::announceInterrupted);
+        if (run == null) {
+            return Optional.empty();
+        }
         log.info("Sync run {} started ({} by {})", run.getId(), trigger, requestedBy);
+        runningHere.add(run.getId());
         camel.asyncRequestBodyAndHeaders(ENTRY_POINT, null,
                 Map.of(RUN_ID, run.getId(), "syncEntities", run.getEntities() == null ? "" : run.getEntities()));
-        return run;
+        return Optional.of(run);
     }
 
     /** Ends a run: FAILED never comes from here, only from {@link #fail}. */
@@ -106,8 +190,58 @@ public class SyncRuns {
         return fail(runId, error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
     }
 
+    /** Keeps this node's runs alive: another node takes a run without heartbeats for dead. */
+    public void heartbeat() {
+        if (runningHere.isEmpty()) {
+            return;
+        }
+        String ids = String.join(",", runningHere.stream().map(String::valueOf).toList());
+        state.update("update sync_run set heartbeat_at = ? where status = 'RUNNING' and id in (" + ids + ")",
+                Timestamp.from(Instant.now()));
+    }
+
+    /** Marks RUNNING runs whose node stopped sending heartbeats INTERRUPTED; returns them. */
+    public List<SyncRun> interruptStale() {
+        List<SyncRun> interrupted = new ArrayList<>();
+        for (SyncRun run : runs.findByStatus(SyncRun.Status.RUNNING)) {
+            if (runningHere.contains(run.getId()) || !isStale(run)) {
+                continue;
+            }
+            SyncRun ended = transaction.execute(status -> {
+                SyncRun fresh = entities.find(SyncRun.class, run.getId(), LockModeType.PESSIMISTIC_WRITE);
+                if (fresh.getStatus() != SyncRun.Status.RUNNING || !isStale(fresh)) {
+                    return null;
+                }
+                fresh.interrupt(staleMessage(fresh));
+                return runs.save(fresh);
+            });
+            if (ended != null) {
+                announceInterrupted(ended);
+                interrupted.add(ended);
+            }
+        }
+        return interrupted;
+    }
+
+    private boolean isStale(SyncRun run) {
+        Instant lastSign = run.getHeartbeatAt() == null ? run.getStartedAt() : run.getHeartbeatAt();
+        return !runningHere.contains(run.getId()) && lastSign.isBefore(Instant.now().minus(staleAfter));
+    }
+
+    private String staleMessage(SyncRun run) {
+        return "Interrupted: node " + run.getNodeId() + " stopped sending heartbeats (last at "
+                + (run.getHeartbeatAt() == null ? run.getStartedAt() : run.getHeartbeatAt())
+                + "); the next run resumes from the watermarks";
+    }
+
+    private void announceInterrupted(SyncRun run) {
+        log.warn("Sync run {} marked INTERRUPTED: {}", run.getId(), run.getMessage());
+        ended(run);
+    }
+
     /** Tells the listeners once the end is committed; a listener's failure never changes the run's outcome. */
     private SyncRun ended(SyncRun run) {
+        runningHere.remove(run.getId());
         try {
             events.publishEvent(new SyncRunEnded(run));
         } catch (RuntimeException e) {
@@ -116,7 +250,28 @@ public class SyncRuns {
         return run;
     }
 
+    /** Host and process: two instances on one host are two nodes. */
+    private static String defaultNodeId() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "");
+        if (host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "node";
+            }
+        }
+        return host + ":" + ProcessHandle.current().pid();
+    }
+
     public Optional<SyncRun> find(long runId) {
         return runs.findById(runId);
+    }
+
+    public Optional<SyncRun> running() {
+        return runs.findFirstByTenantRefAndStatusOrderByIdDesc(connection.currentTenant().getId(), SyncRun.Status.RUNNING);
+    }
+
+    public String nodeId() {
+        return nodeId;
     }
 }

@@ -24,27 +24,34 @@ public class TaxTypes {
     private record XeroRate(String taxType, BigDecimal rate, boolean revenue, boolean expenses) {
     }
 
-    private final Map<String, String> configured;
-    private final Map<String, String> configuredPurchases;
+    private final Environment environment;
+    private volatile Map<String, String> configured;
+    private volatile Map<String, String> configuredPurchases;
     private final XeroReads xero;
     private volatile List<XeroRate> rates;
 
     public TaxTypes(Environment environment, XeroReads xero) {
-        this.configured = Binder.get(environment)
-                .bind("fieldsync.tax-types", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
-        this.configuredPurchases = Binder.get(environment)
-                .bind("fieldsync.purchase-tax-types", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+        this.environment = environment;
         this.xero = xero;
+        readSettings();
     }
 
-    /** Reads Xero's tax rates again; a sync run calls it once at its start. */
+    /** Reads the settings and Xero's tax rates again; a sync run calls it once at its start. */
     public void refresh() {
+        readSettings();
         JsonNode answer = xero.get("TaxRates");
         rates = java.util.stream.StreamSupport.stream(answer.path("TaxRates").spliterator(), false)
                 .filter(rate -> !"DELETED".equals(rate.path("Status").asText()) && !"ARCHIVED".equals(rate.path("Status").asText()))
                 .map(rate -> new XeroRate(rate.path("TaxType").asText(), percentage(rate),
                         rate.path("CanApplyToRevenue").asBoolean(), rate.path("CanApplyToExpenses").asBoolean()))
                 .toList();
+    }
+
+    private void readSettings() {
+        configured = Binder.get(environment)
+                .bind("fieldsync.tax-types", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+        configuredPurchases = Binder.get(environment)
+                .bind("fieldsync.purchase-tax-types", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
     }
 
     public String sales(String fsmCode, Object fsmRate) {

@@ -35,6 +35,10 @@ public class XeroTenant {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** A scheduled trigger fired while a run was in progress: one run is owed after it. */
+    @Column(name = "sync_due_at")
+    private Instant syncDueAt;
+
     protected XeroTenant() {
     }
 
@@ -51,7 +55,18 @@ public class XeroTenant {
         this.updatedAt = Instant.now();
     }
 
+    public void owe(Instant firedAt) {
+        if (syncDueAt == null) {
+            syncDueAt = firedAt;
+        }
+    }
+
+    public void paid() {
+        syncDueAt = null;
+    }
+
     public Long getId() { return id; }
+    public Instant getSyncDueAt() { return syncDueAt; }
     public String getTenantId() { return tenantId; }
     public String getName() { return name; }
     public String getShortCode() { return shortCode; }

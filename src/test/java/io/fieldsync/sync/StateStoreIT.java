@@ -67,11 +67,15 @@ class StateStoreIT extends MariaDbIntegrationTest {
         statuses.saveAll(List.of(failed, synced, contact));
 
         List<RecordStatus> failedInvoices = statuses.filter(tenant.getId(), "invoice", RecordStatus.Outcome.FAILED,
-                PageRequest.of(0, 50)).getContent();
+                null, null, PageRequest.of(0, 50)).getContent();
 
         assertThat(failedInvoices).extracting(RecordStatus::getLocalId).containsExactly(11L);
         assertThat(failedInvoices.get(0).getMessage()).isEqualTo("Invoice not of valid status for modification");
         assertThat(failedInvoices.get(0).getFailureCount()).isEqualTo(1);
-        assertThat(statuses.filter(tenant.getId(), null, null, PageRequest.of(0, 50)).getTotalElements()).isEqualTo(3);
+        assertThat(statuses.filter(tenant.getId(), null, null, null, null, PageRequest.of(0, 50)).getTotalElements()).isEqualTo(3);
+        java.time.Instant later = java.time.Instant.now().plusSeconds(60);
+        assertThat(statuses.filter(tenant.getId(), null, null, later, null, PageRequest.of(0, 50)).getTotalElements())
+                .as("nothing changed after a time still to come").isZero();
+        assertThat(statuses.filter(tenant.getId(), null, null, null, later, PageRequest.of(0, 50)).getTotalElements()).isEqualTo(3);
     }
 }

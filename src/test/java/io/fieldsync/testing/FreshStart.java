@@ -19,9 +19,11 @@ public final class FreshStart {
         FieldServiceSchema.drop(source);
         FieldServiceSchema.create(source);
         new SampleData(IntegrationTestDatabases.SIZE).writeTo(source);
-        for (String table : new String[] {"dead_letter", "sync_run_count", "sync_run", "record_link", "record_status", "watermark"}) {
+        for (String table : new String[] {"dead_letter", "sync_run_count", "sync_run", "record_link", "record_status", "watermark",
+                "setting_value", "settings_change"}) {
             state.update("delete from " + table);
         }
+        state.update("update xero_tenant set sync_due_at = null");
         sandbox.reset();
         tokens.forget();
         connection.currentTenant(); // the organisation is known before any fault switch is set

@@ -8,11 +8,15 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import io.fieldsync.sandbox.XeroSandbox;
+import io.fieldsync.schedule.SyncSchedule;
+import io.fieldsync.settings.RuntimeSettings;
 import io.fieldsync.xero.XeroConnection;
 import io.fieldsync.xero.XeroTokens;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.AfterEach;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,9 +60,24 @@ public abstract class MariaDbIntegrationTest {
     @Autowired
     private XeroConnection connection;
 
-    /** Same sample data, empty state store, empty sandbox: for tests that count what a sync did. */
+    @Autowired
+    protected RuntimeSettings runtimeSettings;
+
+    @Autowired
+    protected Scheduler quartz;
+
+    /**
+     * Same sample data, empty state store (settings changed through the API included), empty
+     * sandbox, no postponed scheduled run: for tests that count what a sync did.
+     */
     protected void startFresh() {
         FreshStart.everything(sourceDataSource, state, sandbox, tokens, connection);
+        runtimeSettings.reloadIfChanged();
+        try {
+            quartz.unscheduleJob(SyncSchedule.POSTPONED);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @DynamicPropertySource

@@ -1,0 +1,217 @@
+package io.fieldsync.settings;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.fieldsync.schedule.MaintenanceWindow;
+import io.fieldsync.schedule.ScheduleSettings;
+import io.fieldsync.sync.SyncEntities;
+import io.fieldsync.xero.XeroChartOfAccounts;
+import org.quartz.CronExpression;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a settings change before anything is stored: each name must be one the API may change
+ * and each value valid for it; account codes and tax types must exist in the connected Xero
+ * organisation. The first problem is thrown, naming the setting.
+ */
+@Component
+public class SettingsValidator {
+
+    private static final Pattern ENTITY_RULE = Pattern.compile("entities\\.([a-z-]+)\\.(direction|master)");
+    private static final Pattern TAX_TYPE = Pattern.compile("(tax-types|purchase-tax-types)\\.[A-Za-z0-9_-]+");
+    private static final Pattern WINDOW_FIELD = Pattern.compile("maintenance-windows\\[(\\d+)]\\.(start|end|days|from|to)");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s,]+@[^@\\s,]+");
+
+    private final XeroChartOfAccounts xero;
+
+    public SettingsValidator(XeroChartOfAccounts xero) {
+        this.xero = xero;
+    }
+
+    /** @param flat property names under {@code fieldsync.} and their new values (null = back to the default) */
+    public void check(Map<String, String> flat) {
+        Lazy<Map<String, String>> accounts = new Lazy<>(xero::activeAccounts);
+        Lazy<Set<String>> taxTypes = new Lazy<>(xero::activeTaxTypes);
+        Map<Integer, Map<String, String>> windows = new TreeMap<>();
+        for (var entry : flat.entrySet()) {
+            String setting = entry.getKey().substring(SettingsTree.PREFIX.length());
+            String value = entry.getValue();
+            if (SettingsTree.isSecret(setting)) {
+                throw new InvalidSettingException(setting, "is a secret: set it in the environment, not through the API");
+            }
+            Matcher window = WINDOW_FIELD.matcher(setting);
+            if (window.matches()) {
+                windows.computeIfAbsent(Integer.valueOf(window.group(1)), i -> new HashMap<>()).put(window.group(2), value);
+                continue;
+            }
+            if (value == null || setting.equals("maintenance-windows")) {
+                if (!known(setting)) {
+                    throw new InvalidSettingException(setting, "is not a setting the API can change");
+                }
+                continue; // back to the application's own value, or the list's marker
+            }
+            checkOne(setting, value.trim(), accounts, taxTypes);
+        }
+        windows.forEach((index, fields) -> {
+            try {
+                MaintenanceWindow.parse(fields.get("start"), fields.get("end"), fields.get("days"), fields.get("from"), fields.get("to"));
+            } catch (IllegalArgumentException e) {
+                String field = e.getMessage().substring(0, e.getMessage().indexOf(':'));
+                throw new InvalidSettingException("maintenance-windows[" + index + "]." + field.split("/")[0],
+                        e.getMessage().substring(e.getMessage().indexOf(':') + 2));
+            }
+        });
+    }
+
+    private void checkOne(String setting, String value, Lazy<Map<String, String>> accounts, Lazy<Set<String>> taxTypes) {
+        Matcher entityRule = ENTITY_RULE.matcher(setting);
+        if (entityRule.matches()) {
+            if (!SyncEntities.known(entityRule.group(1))) {
+                throw new InvalidSettingException(setting, "names an unknown entity; known: " + String.join(", ", SyncEntities.NAMES));
+            }
+            oneOf(setting, value, "direction".equals(entityRule.group(2)) ? Set.of("push", "pull", "both", "off") : Set.of("fsm", "xero"));
+            return;
+        }
+        if (TAX_TYPE.matcher(setting).matches()) {
+            if (!value.isEmpty() && !taxTypes.get().contains(value)) {
+                throw new InvalidSettingException(setting, "'" + value + "' is not a tax type of the Xero organisation; it has "
+                        + String.join(", ", new java.util.TreeSet<>(taxTypes.get())));
+            }
+            return;
+        }
+        switch (setting) {
+            case "invoices.numbering" -> oneOf(setting, value, Set.of("fsm", "xero"));
+            case "invoices.status" -> oneOf(setting, value, Set.of("DRAFT", "AUTHORISED"));
+            case "invoices.reference-prefix" -> {
+                if (value.length() > 20) {
+                    throw new InvalidSettingException(setting, "must be at most 20 characters");
+                }
+            }
+            case "invoices.sales-account", "items.purchase-account" -> account(setting, value, accounts, null);
+            case "payments.account" -> account(setting, value, accounts, "BANK");
+            case "invoices.send-tax", "invoices.technician-on-lines", "alerts.sync-report" -> oneOf(setting, value, Set.of("true", "false"));
+            case "schedule.start" -> {
+                if (!value.isEmpty()) {
+                    try {
+                        LocalDateTime.parse(value);
+                    } catch (RuntimeException e) {
+                        throw new InvalidSettingException(setting, "'" + value + "' is not an ISO local date-time like 2026-12-01T06:00");
+                    }
+                }
+            }
+            case "schedule.every" -> {
+                if (!value.isEmpty()) {
+                    Duration every = duration(setting, value);
+                    if (every.compareTo(ScheduleSettings.SHORTEST) < 0) {
+                        throw new InvalidSettingException(setting, "must be at least " + ScheduleSettings.SHORTEST);
+                    }
+                }
+            }
+            case "schedule.cron" -> {
+                if (!value.isEmpty() && !CronExpression.isValidExpression(value)) {
+                    throw new InvalidSettingException(setting, "'" + value + "' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week), e.g. 0 0/30 7-18 ? * MON-FRI");
+                }
+            }
+            case "schedule.zone" -> {
+                try {
+                    if (!value.isEmpty()) {
+                        ZoneId.of(value);
+                    }
+                } catch (RuntimeException e) {
+                    throw new InvalidSettingException(setting, "'" + value + "' is not a time zone like Australia/Sydney");
+                }
+            }
+            case "alerts.recipients" -> {
+                for (String recipient : value.split(",")) {
+                    if (!recipient.isBlank() && !EMAIL.matcher(recipient.trim()).matches()) {
+                        throw new InvalidSettingException(setting, "'" + recipient.trim() + "' is not an email address");
+                    }
+                }
+            }
+            case "alerts.from" -> {
+                if (!EMAIL.matcher(value).matches()) {
+                    throw new InvalidSettingException(setting, "'" + value + "' is not an email address");
+                }
+            }
+            case "alerts.smtp-host", "alerts.smtp-username" -> {
+                if (value.chars().anyMatch(Character::isWhitespace)) {
+                    throw new InvalidSettingException(setting, "must not contain spaces");
+                }
+            }
+            case "alerts.smtp-port" -> number(setting, value, 1, 65535);
+            case "alerts.failing-runs" -> number(setting, value, 1, 1000);
+            case "alerts.repeat-after", "sync.look-back" -> duration(setting, value);
+            case "sync.page-size" -> number(setting, value, 1, 10_000);
+            default -> throw new InvalidSettingException(setting, "is not a setting the API can change");
+        }
+    }
+
+    private static boolean known(String setting) {
+        return setting.startsWith("invoices.") || setting.startsWith("items.") || setting.startsWith("payments.")
+                || setting.startsWith("tax-types.") || setting.startsWith("purchase-tax-types.")
+                || setting.startsWith("entities.") || setting.startsWith("schedule.") || setting.startsWith("alerts.")
+                || setting.startsWith("sync.") || setting.startsWith("maintenance-windows");
+    }
+
+    private static void account(String setting, String value, Lazy<Map<String, String>> accounts, String type) {
+        String found = accounts.get().get(value);
+        if (found == null) {
+            throw new InvalidSettingException(setting, "'" + value + "' is not an active account code of the Xero organisation");
+        }
+        if (type != null && !type.equals(found)) {
+            throw new InvalidSettingException(setting, "'" + value + "' is a " + found + " account; a " + type + " account is needed");
+        }
+    }
+
+    private static void oneOf(String setting, String value, Set<String> allowed) {
+        if (!allowed.contains(value)) {
+            throw new InvalidSettingException(setting, "must be one of " + String.join(", ", new java.util.TreeSet<>(allowed))
+                    + ", not '" + value + "'");
+        }
+    }
+
+    private static Duration duration(String setting, String value) {
+        try {
+            return Duration.parse(value);
+        } catch (RuntimeException e) {
+            throw new InvalidSettingException(setting, "'" + value + "' is not an ISO-8601 duration like PT15M, PT6H or P1D");
+        }
+    }
+
+    private static void number(String setting, String value, int min, int max) {
+        try {
+            int number = Integer.parseInt(value);
+            if (number < min || number > max) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(setting, "must be a whole number from " + min + " to " + max);
+        }
+    }
+
+    /** Xero is asked only when a change names an account or a tax type, and then once. */
+    private static final class Lazy<T> {
+        private final Supplier<T> supplier;
+        private T value;
+
+        Lazy(Supplier<T> supplier) {
+            this.supplier = supplier;
+        }
+
+        T get() {
+            if (value == null) {
+                value = supplier.get();
+            }
+            return value;
+        }
+    }
+}

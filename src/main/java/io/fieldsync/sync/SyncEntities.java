@@ -1,0 +1,17 @@
+package io.fieldsync.sync;
+
+import java.util.List;
+
+/** The entity names of the operator API and the settings, in the order a full sync takes them. */
+public final class SyncEntities {
+
+    public static final List<String> NAMES = List.of("contact", "vendor", "item", "invoice", "payment",
+            "purchase-order", "bill", "attachment");
+
+    private SyncEntities() {
+    }
+
+    public static boolean known(String entity) {
+        return NAMES.contains(entity);
+    }
+}
