@@ -12,7 +12,7 @@ CREATE INDEX ix_record_status_resync ON record_status (tenant_ref, entity, resyn
 -- They take precedence over the application's properties on every node sharing this store.
 CREATE TABLE setting_value (
   name        VARCHAR(200)  NOT NULL PRIMARY KEY,
-  value       VARCHAR(4000) NULL,
+  setting     VARCHAR(4000) NULL,       -- the value ("value" is a reserved word in H2)
   updated_at  DATETIME(6)   NOT NULL,
   updated_by  VARCHAR(100)  NULL
 );

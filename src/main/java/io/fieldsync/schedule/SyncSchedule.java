@@ -60,9 +60,14 @@ public class SyncSchedule {
     }
 
     @EventListener
-    public void onSettingsChanged(SettingsChanged changed) throws SchedulerException {
+    public void onSettingsChanged(SettingsChanged changed) {
         if (changed.touches("fieldsync.schedule.")) {
-            apply();
+            try {
+                apply();
+            } catch (SchedulerException | RuntimeException e) {
+                // the settings are stored; the next change, restart or node applies them
+                log.error("The changed schedule could not be stored in Quartz: {}", e.toString(), e);
+            }
         }
     }
 

@@ -59,8 +59,8 @@ public class RuntimeSettings {
             return;
         }
         Map<String, Object> stored = new HashMap<>();
-        state.query("select name, value from setting_value", row -> {
-            stored.put(row.getString("name"), row.getString("value") == null ? "" : row.getString("value"));
+        state.query("select name, setting from setting_value", row -> {
+            stored.put(row.getString("name"), row.getString("setting") == null ? "" : row.getString("setting"));
         });
         Set<String> changed = new LinkedHashSet<>(overrides.keySet());
         changed.addAll(stored.keySet());
@@ -107,7 +107,7 @@ public class RuntimeSettings {
                 Object value = next.get(change.name());
                 state.update("delete from setting_value where name = ?", change.name());
                 if (value != null) {
-                    state.update("insert into setting_value (name, value, updated_at, updated_by) values (?, ?, ?, ?)",
+                    state.update("insert into setting_value (name, setting, updated_at, updated_by) values (?, ?, ?, ?)",
                             change.name(), value, now, changedBy);
                 }
                 state.update("insert into settings_change (changed_at, changed_by, name, old_value, new_value) values (?, ?, ?, ?, ?)",

@@ -62,6 +62,9 @@ public class SettingsValidator {
             checkOne(setting, value.trim(), accounts, taxTypes);
         }
         windows.forEach((index, fields) -> {
+            if (fields.values().stream().allMatch(java.util.Objects::isNull)) {
+                return; // an element of the list being replaced, removed
+            }
             try {
                 MaintenanceWindow.parse(fields.get("start"), fields.get("end"), fields.get("days"), fields.get("from"), fields.get("to"));
             } catch (IllegalArgumentException e) {

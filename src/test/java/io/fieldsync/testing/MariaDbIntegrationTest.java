@@ -39,6 +39,8 @@ public abstract class MariaDbIntegrationTest {
 
     protected static final String OPERATOR = "operator";
     protected static final String OPERATOR_PASSWORD = "it-operator-secret";
+    protected static final String VIEWER = "accountant";
+    protected static final String VIEWER_PASSWORD = "it-viewer-secret";
 
     @Autowired
     protected XeroSandbox sandbox;
@@ -94,10 +96,24 @@ public abstract class MariaDbIntegrationTest {
         registry.add("fieldsync.xero.limits.per-day", () -> 100_000);
         registry.add("spring.security.user.name", () -> OPERATOR);
         registry.add("spring.security.user.password", () -> OPERATOR_PASSWORD);
+        registry.add("fieldsync.security.users[0].name", () -> VIEWER);
+        registry.add("fieldsync.security.users[0].password", () -> VIEWER_PASSWORD);
+        registry.add("fieldsync.security.users[0].role", () -> "viewer");
+        registry.add("fieldsync.schedule.zone", () -> "UTC");
     }
 
     protected TestRestTemplate asOperator() {
         return http.withBasicAuth(OPERATOR, OPERATOR_PASSWORD);
+    }
+
+    protected TestRestTemplate asViewer() {
+        return http.withBasicAuth(VIEWER, VIEWER_PASSWORD);
+    }
+
+    /** PUT /api/settings as the operator. */
+    protected ResponseEntity<Map> putSettings(Map<String, Object> partial) {
+        return asOperator().exchange("/api/settings", org.springframework.http.HttpMethod.PUT,
+                new org.springframework.http.HttpEntity<>(partial), Map.class);
     }
 
     /** Starts a manual sync through the API and polls it to its end, as an operator's script would. */
