@@ -47,6 +47,7 @@ class RolesIT extends MariaDbIntegrationTest {
                 "mbean", "io.fieldsync:type=Syncs,name=control", "operation", "startSync()"), Map.class);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(answer.getBody()).as("Jolokia answer").containsKey("value");
         assertThat(answer.getBody().get("value").toString()).startsWith("Sync ").endsWith(" started");
         long id = state.queryForObject("select max(id) from sync_run", Long.class);
         Map<String, Object> run = awaitEnd(id);
