@@ -173,6 +173,11 @@ public class RateGovernor {
         return read(tenantId, t -> t.dayExhausted ? Math.max(perDay, t.usedToday) : t.usedToday);
     }
 
+    /** Calls left today before Xero's daily limit (the operators' reserve included); for the metrics. */
+    public int remainingToday(String tenantId) {
+        return Math.max(0, perDay - usedToday(tenantId));
+    }
+
     /** The calls of a day kept for {@link #acquireReserved}. */
     public int dailyReserve() {
         return reserve;
