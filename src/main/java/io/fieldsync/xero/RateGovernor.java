@@ -178,6 +178,11 @@ public class RateGovernor {
         return Math.max(0, perDay - usedToday(tenantId));
     }
 
+    /** Xero's daily limit per organisation, as configured. */
+    public int perDay() {
+        return perDay;
+    }
+
     /** The calls of a day kept for {@link #acquireReserved}. */
     public int dailyReserve() {
         return reserve;

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Xero's side of the metrics: every answered (or unanswered) call, every 429 by the limit Xero
  * named, and per organisation the day's calls left and the calls in flight as the rate governor
  * counts them. Prometheus names: {@code fieldsync_xero_calls_total}, {@code fieldsync_xero_rate_limited_total},
- * {@code fieldsync_xero_daily_remaining}, {@code fieldsync_xero_calls_in_flight}.
+ * {@code fieldsync_xero_daily_remaining}, {@code fieldsync_xero_daily_limit}, {@code fieldsync_xero_calls_in_flight}.
  */
 @Component("xeroMetrics")
 public class XeroMetrics {
@@ -26,6 +26,7 @@ public class XeroMetrics {
     static final String CALLS = "fieldsync.xero.calls";
     static final String RATE_LIMITED = "fieldsync.xero.rate.limited";
     static final String DAILY_REMAINING = "fieldsync.xero.daily.remaining";
+    static final String DAILY_LIMIT = "fieldsync.xero.daily.limit";
     static final String IN_FLIGHT = "fieldsync.xero.calls.in.flight";
 
     private static final Set<String> LIMIT_KINDS = Set.of("minute", "daily", "concurrent", "appminute");
@@ -75,6 +76,11 @@ public class XeroMetrics {
         }
         Gauge.builder(DAILY_REMAINING, governor, g -> g.remainingToday(tenantId))
                 .description("Calls left today before Xero's daily limit, as the rate governor counts them (reserve included)")
+                .tag("tenant", tenantId)
+                .strongReference(true)
+                .register(registry);
+        Gauge.builder(DAILY_LIMIT, governor, RateGovernor::perDay)
+                .description("Xero's daily call limit per organisation (fieldsync.xero.limits.per-day)")
                 .tag("tenant", tenantId)
                 .strongReference(true)
                 .register(registry);

@@ -73,6 +73,7 @@ class MetricsIT extends MariaDbIntegrationTest {
                 - before.sum("fieldsync_xero_calls_total", Map.of("method", "GET"))).isPositive();
         double remaining = after.sum("fieldsync_xero_daily_remaining", Map.of());
         assertThat(remaining).isPositive().isLessThan(100_000); // the integration tests' per-day limit
+        assertThat(after.sum("fieldsync_xero_daily_limit", Map.of())).isEqualTo(100_000);
         assertThat(after.sum("fieldsync_xero_calls_in_flight", Map.of())).isZero();
     }
 
