@@ -8,6 +8,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 
 /** Every shape in which a secret reaches a log line comes out as ****, and ordinary text is left alone. */
 class LogMaskingTest {
@@ -85,5 +86,19 @@ class LogMaskingTest {
                 .contains("client_secret=****")
                 .contains("at io.fieldsync.logging.LogMaskingTest")
                 .doesNotContain(TOKEN).doesNotContain("very-secret");
+    }
+
+    @Test
+    void configuredSecretsAreMaskedUnlessTheyAreAlsoNamesEveryLineCarries() {
+        ConfiguredSecrets.remember(new MockEnvironment()
+                .withProperty("fieldsync.xero.client-secret", "xero-app-secret-1")
+                .withProperty("spring.datasource.password", "fieldsync")
+                .withProperty("spring.datasource.username", "fieldsync")
+                .withProperty("fieldsync.alerts.smtp-password", "${UNSET_SMTP_PASSWORD}"));
+
+        assertThat(SecretMasking.mask("2026 INFO [fieldsync] io.fieldsync.sync.SyncRuns : sent xero-app-secret-1"))
+                .isEqualTo("2026 INFO [fieldsync] io.fieldsync.sync.SyncRuns : sent ****");
+        assertThat(SecretMasking.mask("url=jdbc:mysql://db/x?password=fieldsync"))
+                .isEqualTo("url=jdbc:mysql://db/x?password=****");
     }
 }
