@@ -7,7 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import java.lang.management.ManagementFactory;
+
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+
 import io.fieldsync.testing.MariaDbIntegrationTest;
+import org.apache.camel.CamelContext;
 import io.fieldsync.xero.XeroTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +45,9 @@ class SecretsStayOutIT extends MariaDbIntegrationTest {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    CamelContext camel;
 
     @AfterEach
     void quietAgain() {
@@ -84,6 +93,21 @@ class SecretsStayOutIT extends MariaDbIntegrationTest {
         for (String notExposed : List.of("/actuator/env", "/actuator/configprops", "/actuator/heapdump", "/actuator/loggers")) {
             assertThat(asOperator().getForEntity(notExposed, String.class).getStatusCode())
                     .as(notExposed).isEqualTo(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    @Test
+    void camelMasksItsLogsAndKeepsNoMessagesForHawtioToShow() throws MalformedObjectNameException {
+        assertThat(camel.isLogMask()).isTrue();
+        assertThat(camel.isMessageHistory()).isFalse();
+        assertThat(camel.isTracing()).isFalse();
+        assertThat(camel.isBacklogTracing()).isFalse();
+        assertThat(camel.isDebugging()).isFalse();
+        assertThat(ManagementFactory.getPlatformMBeanServer().queryNames(new ObjectName("org.apache.camel:type=routes,*"), null))
+                .as("Camel's route MBeans, which Hawtio reads").isNotEmpty();
+        for (String kind : List.of("tracer", "debugger")) {
+            assertThat(ManagementFactory.getPlatformMBeanServer().queryNames(new ObjectName("org.apache.camel:type=" + kind + ",*"), null))
+                    .as("Camel %s MBeans Hawtio could switch on", kind).isEmpty();
         }
     }
 
