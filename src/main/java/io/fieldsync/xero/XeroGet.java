@@ -72,7 +72,9 @@ public class XeroGet {
             if (permit != null) {
                 governor.completed(permit, answered == null ? 0 : answered.statusCode(), header);
             }
-            metrics.called(tenantId, "GET", url, answered == null ? 0 : answered.statusCode(), header);
+            if (permit != null || tenantId == null) { // sent (a call refused a permit never left)
+                metrics.called(tenantId, "GET", url, answered == null ? 0 : answered.statusCode(), header);
+            }
         }
     }
 
