@@ -24,10 +24,13 @@ public class RecordOutcomes {
     private final RecordLinkRepository links;
     private final RecordStatusRepository statuses;
     private final RunCounts counts;
+    private final SyncMetrics metrics;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     public RecordOutcomes(XeroConnection connection, RecordLinkRepository links, RecordStatusRepository statuses,
-                          RunCounts counts, org.springframework.transaction.support.TransactionTemplate transaction) {
+                          RunCounts counts, SyncMetrics metrics,
+                          org.springframework.transaction.support.TransactionTemplate transaction) {
+        this.metrics = metrics;
         this.transaction = transaction;
         this.connection = connection;
         this.links = links;
@@ -75,6 +78,7 @@ public class RecordOutcomes {
                 statuses.save(status);
             }
         }
+        metrics.recorded(entity, RecordStatus.Outcome.PENDING, (int) records.stream().filter(r -> !existing.containsKey(r.localId())).count());
     }
 
     /** Marks a batch as sent-and-unanswered, committed before the request leaves, so a lost answer is noticed. */

@@ -18,15 +18,18 @@ public class RunCounts {
             "insert into sync_run_count (run_id, entity, status, record_count) values (?, ?, ?, ?)";
 
     private final JdbcTemplate state;
+    private final SyncMetrics metrics;
 
-    public RunCounts(JdbcTemplate state) {
+    public RunCounts(JdbcTemplate state, SyncMetrics metrics) {
         this.state = state;
+        this.metrics = metrics;
     }
 
     public void add(long runId, String entity, RecordStatus.Outcome outcome, int records) {
         if (records == 0) {
             return;
         }
+        metrics.recorded(entity, outcome, records);
         if (state.update(INCREMENT, records, runId, entity, outcome.name()) > 0) {
             return;
         }

@@ -173,6 +173,16 @@ public class RateGovernor {
         return read(tenantId, t -> t.dayExhausted ? Math.max(perDay, t.usedToday) : t.usedToday);
     }
 
+    /** Calls left today before Xero's daily limit (the operators' reserve included); for the metrics. */
+    public int remainingToday(String tenantId) {
+        return Math.max(0, perDay - usedToday(tenantId));
+    }
+
+    /** Xero's daily limit per organisation, as configured. */
+    public int perDay() {
+        return perDay;
+    }
+
     /** The calls of a day kept for {@link #acquireReserved}. */
     public int dailyReserve() {
         return reserve;

@@ -15,10 +15,12 @@ public class XeroCallGate {
 
     private final RateGovernor governor;
     private final XeroConnection connection;
+    private final XeroMetrics metrics;
 
-    public XeroCallGate(RateGovernor governor, XeroConnection connection) {
+    public XeroCallGate(RateGovernor governor, XeroConnection connection, XeroMetrics metrics) {
         this.governor = governor;
         this.connection = connection;
+        this.metrics = metrics;
     }
 
     public void before(Exchange exchange) throws InterruptedException {
@@ -35,6 +37,8 @@ public class XeroCallGate {
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         int code = exchange.getException() != null || status == null ? 0 : status;
         governor.completed(permit, code, name -> exchange.getMessage().getHeader(name, String.class));
+        metrics.called(permit.tenantId(), exchange.getMessage().getHeader(Exchange.HTTP_METHOD, "POST", String.class),
+                exchange.getProperty("xeroCollection", String.class), code, name -> exchange.getMessage().getHeader(name, String.class));
         // after any 429 the request goes again: the governor waits Retry-After first, and after a
         // daily 429 its next acquire ends the run with DailyLimitReachedException instead
         exchange.setProperty(RETRY, RateGovernor.isRateLimited(code));

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,12 +25,15 @@ public class XeroGet {
     private final HttpClient http;
     private final ObjectMapper json;
     private final RateGovernor governor;
+    private final XeroMetrics metrics;
 
-    public XeroGet(XeroTokens tokens, HttpClient xeroHttpClient, ObjectMapper json, RateGovernor governor) {
+    public XeroGet(XeroTokens tokens, HttpClient xeroHttpClient, ObjectMapper json, RateGovernor governor,
+                   XeroMetrics metrics) {
         this.tokens = tokens;
         this.http = xeroHttpClient;
         this.json = json;
         this.governor = governor;
+        this.metrics = metrics;
     }
 
     /** GET url (query already URL-encoded) for the organisation {@code tenantId}, or with none when null. */
@@ -63,10 +67,13 @@ public class XeroGet {
             Thread.currentThread().interrupt();
             throw new XeroConnectionException("Interrupted while reading from Xero", e);
         } finally {
+            HttpResponse<String> answered = response;
+            Function<String, String> header = name -> answered == null ? null : answered.headers().firstValue(name).orElse(null);
             if (permit != null) {
-                HttpResponse<String> answered = response;
-                governor.completed(permit, answered == null ? 0 : answered.statusCode(),
-                        name -> answered == null ? null : answered.headers().firstValue(name).orElse(null));
+                governor.completed(permit, answered == null ? 0 : answered.statusCode(), header);
+            }
+            if (permit != null || tenantId == null) { // sent (a call refused a permit never left)
+                metrics.called(tenantId, "GET", url, answered == null ? 0 : answered.statusCode(), header);
             }
         }
     }

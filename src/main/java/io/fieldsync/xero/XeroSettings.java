@@ -17,4 +17,12 @@ public record XeroSettings(String apiUrl, String identityUrl, String authorizeUr
     public String tokenUrl() {
         return identityUrl + "/connect/token";
     }
+
+    /** Without the client secret: settings end up in messages and logs. */
+    @Override
+    public String toString() {
+        return "XeroSettings[apiUrl=" + apiUrl + ", identityUrl=" + identityUrl + ", clientId=" + clientId
+                + ", clientSecret=" + (clientSecret == null || clientSecret.isEmpty() ? "(none)" : "****")
+                + ", grant=" + grant + ", tenantId=" + tenantId + ", limits=" + limits + "]";
+    }
 }

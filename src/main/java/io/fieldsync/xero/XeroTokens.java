@@ -83,6 +83,7 @@ public class XeroTokens {
             }
             JsonNode token = json.readTree(response.body());
             accessToken = token.path("access_token").asText();
+            io.fieldsync.logging.SecretMasking.rememberToken(accessToken);
             expiresAt = clock.instant().plusSeconds(token.path("expires_in").asLong(1800));
         } catch (IOException e) {
             throw new XeroConnectionException("Xero's token endpoint " + settings.tokenUrl() + " cannot be reached: " + XeroErrors.describe(e), e);

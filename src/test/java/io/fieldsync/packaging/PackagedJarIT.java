@@ -78,6 +78,8 @@ class PackagedJarIT {
         // nothing changed since the demo's own sync: nothing is sent again
         assertThat(run.path("counts").path("contact").path("synced").asInt()).isZero();
         assertThat(Files.readString(log)).containsPattern("Compiled \\d+ mapping templates from classpath:mappings/");
+        // the jar logs through the masking layout too: neither the sandbox's client secret nor the operator's password
+        assertThat(Files.readString(log)).doesNotContain("sandbox-secret").doesNotContain(PASSWORD);
     }
 
     private void awaitHealthy(String base, Path log) throws Exception {

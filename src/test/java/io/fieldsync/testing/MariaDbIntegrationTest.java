@@ -19,6 +19,7 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -30,11 +31,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Boots the whole connector against MariaDB for both databases and the in-process Xero sandbox.
  * After every test, every request the connector sent must have conformed to Xero's OpenAPI
- * contract.
+ * contract. Metrics are exported as in production.
  */
 @CamelSpringBootTest
 @DisableJmx(false) // Hawtio reads the routes through JMX, as in production
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false) // /actuator/prometheus as in production (Spring Boot leaves it out of tests)
 public abstract class MariaDbIntegrationTest {
 
     protected static final String OPERATOR = "operator";
