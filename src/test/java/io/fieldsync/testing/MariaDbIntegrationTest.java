@@ -102,6 +102,8 @@ public abstract class MariaDbIntegrationTest {
         registry.add("fieldsync.security.users[0].password", () -> VIEWER_PASSWORD);
         registry.add("fieldsync.security.users[0].role", () -> "viewer");
         registry.add("fieldsync.schedule.zone", () -> "UTC");
+        // Spring Boot switches JMX off in tests; Hawtio's JMX operations need it as in production
+        registry.add("spring.jmx.enabled", () -> true);
     }
 
     protected TestRestTemplate asOperator() {
