@@ -34,8 +34,8 @@ class RolesIT extends MariaDbIntegrationTest {
         assertThat(asViewer().postForEntity("/api/records/contact/1/resync", null, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(asViewer().getForEntity("/actuator/hawtio/", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(asViewer().postForEntity("/actuator/jolokia", Map.of("type", "exec",
-                "mbean", "io.fieldsync:type=Syncs,name=control", "operation", "startSync()"), String.class).getStatusCode())
+        assertThat(asViewer().postForEntity("/actuator/jolokia", Map.of("type", "search",
+                "mbean", "io.fieldsync:type=Syncs,*"), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(state.queryForObject("select count(*) from sync_run", Integer.class)).isZero();
         assertThat(state.queryForObject("select count(*) from settings_change", Integer.class)).isZero();
@@ -43,8 +43,12 @@ class RolesIT extends MariaDbIntegrationTest {
 
     @Test
     void anOperatorStartsASyncFromHawtiosJmxTreeAndTheRunNamesThem() {
+        // as Hawtio's JMX tree does: find the MBean, then run its operation
+        ResponseEntity<Map> found = asOperator().postForEntity("/actuator/jolokia",
+                Map.of("type", "search", "mbean", "io.fieldsync:type=Syncs,*"), Map.class);
+        String mbean = ((java.util.List<?>) found.getBody().get("value")).get(0).toString();
         ResponseEntity<Map> answer = asOperator().postForEntity("/actuator/jolokia", Map.of("type", "exec",
-                "mbean", "io.fieldsync:type=Syncs,name=control", "operation", "startSync()"), Map.class);
+                "mbean", mbean, "operation", "startSync()"), Map.class);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(answer.getBody()).as("Jolokia answer").containsKey("value");

@@ -37,6 +37,9 @@ class SchedulingIT extends MariaDbIntegrationTest {
     @Autowired
     SyncRuns syncRuns;
 
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
     @TempDir
     java.nio.file.Path workDir;
 
@@ -190,7 +193,9 @@ class SchedulingIT extends MariaDbIntegrationTest {
                 "--fieldsync.xero.limits.per-day=100000",
                 "--fieldsync.schedule.zone=UTC",
                 "--fieldsync.node-id=second-node",
-                "--spring.security.user.password=second-node-secret"));
+                "--spring.security.user.password=second-node-secret",
+                // the cluster is the scheduler name: this test JVM's context has its own
+                "--spring.quartz.scheduler-name=" + environment.getProperty("spring.quartz.scheduler-name")));
     }
 
     private static Map<String, Object> nulls(String... names) {

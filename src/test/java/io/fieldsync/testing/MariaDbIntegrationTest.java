@@ -42,6 +42,7 @@ public abstract class MariaDbIntegrationTest {
     protected static final String OPERATOR = "operator";
     protected static final String OPERATOR_PASSWORD = "it-operator-secret";
     protected static final String VIEWER = "accountant";
+    private static final java.util.concurrent.atomic.AtomicInteger CONTEXTS = new java.util.concurrent.atomic.AtomicInteger();
     protected static final String VIEWER_PASSWORD = "it-viewer-secret";
 
     @Autowired
@@ -102,8 +103,13 @@ public abstract class MariaDbIntegrationTest {
         registry.add("fieldsync.security.users[0].password", () -> VIEWER_PASSWORD);
         registry.add("fieldsync.security.users[0].role", () -> "viewer");
         registry.add("fieldsync.schedule.zone", () -> "UTC");
-        // Spring Boot switches JMX off in tests; Hawtio's JMX operations need it as in production
+        // Spring Boot switches JMX off in tests; Hawtio's JMX operations need it as in production.
+        // Test classes with settings of their own get a Spring context of their own in the same
+        // JVM: unique MBean names and a Quartz scheduler (cluster) of their own keep them apart.
         registry.add("spring.jmx.enabled", () -> true);
+        registry.add("spring.jmx.unique-names", () -> true);
+        String scheduler = "fieldsync-it-" + CONTEXTS.incrementAndGet();
+        registry.add("spring.quartz.scheduler-name", () -> scheduler);
     }
 
     protected TestRestTemplate asOperator() {
