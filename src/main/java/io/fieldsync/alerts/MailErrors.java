@@ -14,9 +14,10 @@ final class MailErrors {
             if (!text.isEmpty()) {
                 text.append(" <- ");
             }
-            text.append(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            // each message on its own: a masked URI value runs to the end of its text
+            text.append(e.getMessage() == null ? e.getClass().getSimpleName() : URISupport.sanitizeUri(e.getMessage()));
         }
-        String safe = URISupport.sanitizeUri(text.toString());
+        String safe = text.toString();
         return password == null || password.isEmpty() ? safe : safe.replace(password, "xxxxxx");
     }
 }
