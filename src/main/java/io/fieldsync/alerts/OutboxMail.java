@@ -21,15 +21,14 @@ public class OutboxMail {
     }
 
     /**
-     * The camel-mail endpoint. Credentials go in as RAW values, which Camel masks wherever it shows
-     * an endpoint; this URI itself is never logged by FieldSync.
+     * The camel-mail endpoint. With a username, the login comes from {@link SmtpLogin} at send
+     * time, so the password is in no URI.
      */
     public String smtpUri() {
         StringBuilder uri = new StringBuilder("smtp://").append(settings.smtpHost()).append(':').append(settings.smtpPort())
                 .append("?connectionTimeout=").append(settings.smtpTimeoutMs());
         if (!settings.smtpUsername().isEmpty()) {
-            uri.append("&username=RAW(").append(settings.smtpUsername()).append(')')
-                    .append("&password=RAW(").append(settings.smtpPassword()).append(')');
+            uri.append("&authenticator=#smtpLogin");
         }
         return uri.toString();
     }

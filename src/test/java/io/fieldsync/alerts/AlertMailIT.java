@@ -16,6 +16,8 @@ import io.fieldsync.testing.Eventually;
 import io.fieldsync.testing.MariaDbIntegrationTest;
 import io.fieldsync.testing.RuntimeSettings;
 import jakarta.mail.Message;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +57,12 @@ class AlertMailIT extends MariaDbIntegrationTest {
 
     @Autowired
     ConfigurableEnvironment environment;
+
+    @Autowired
+    AlertOutbox outbox;
+
+    @Autowired
+    CamelContext camel;
 
     @BeforeEach
     void freshStart() throws Exception {
@@ -177,6 +185,26 @@ class AlertMailIT extends MariaDbIntegrationTest {
         }
         awaitAllSent(state.queryForObject("select count(*) from alert_outbox", Integer.class));
         assertThat(received("FieldSync alert: A sync run failed")).hasSize(3 * RECIPIENTS.size());
+    }
+
+    @Test
+    void anSmtpLoginIsAskedAtSendTimeAndThePasswordIsShownNowhere() throws Exception {
+        smtp.setUser("alerts@example.com", "alerts", "right-smtp-pw");
+        long id;
+        try (RuntimeSettings settings = new RuntimeSettings(environment)
+                .set("fieldsync.alerts.smtp-username", "alerts").set("fieldsync.alerts.smtp-password", "wrong-smtp-pw")) {
+            id = outbox.add(AlertKind.ALERT, "run-failed", null, "Login check", "Sent with the SMTP login.");
+            Eventually.within(Duration.ofSeconds(30), "the wrong password refused", () ->
+                    outbox.find(id).getAttempts() >= 1 && outbox.find(id).getLastError() != null);
+            assertThat(outbox.find(id).getSentAt()).isNull();
+
+            settings.set("fieldsync.alerts.smtp-password", "right-smtp-pw"); // as the settings API would change it
+            awaitAllSent(1);
+        }
+        assertThat(received("Login check")).hasSize(RECIPIENTS.size());
+        String listed = asOperator().getForObject("/api/notifications", String.class);
+        assertThat(listed).contains("Login check").doesNotContain("smtp-pw");
+        assertThat(camel.getEndpoints()).extracting(Endpoint::getEndpointUri).noneMatch(uri -> uri.contains("smtp-pw"));
     }
 
     private void failedRunHandled() {
