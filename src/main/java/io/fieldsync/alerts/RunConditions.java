@@ -20,6 +20,10 @@ final class RunConditions {
                     + "|The Xero connection lists no organisation|invalid_client|invalid_grant|AuthenticationUnsuccessful",
             Pattern.CASE_INSENSITIVE);
 
+    /** Xero (not the database) out of reach: XeroGet's and XeroTokens' words. */
+    private static final Pattern XERO_UNREACHABLE = Pattern.compile(
+            "Xero cannot be reached|Xero's token endpoint \\S+ cannot be reached", Pattern.CASE_INSENSITIVE);
+
     /** JDBC connection failures as Spring, Hikari and the MySQL/MariaDB drivers word them. */
     private static final List<String> DATABASE_UNREACHABLE = List.of(
             "failed to obtain jdbc connection", "could not get jdbc connection", "communications link failure",
@@ -56,9 +60,11 @@ final class RunConditions {
         if (XERO_REFUSED.matcher(text).find()) {
             return AlertConditions.RECONNECT_NEEDED;
         }
+        if (XERO_UNREACHABLE.matcher(text).find()) {
+            return AlertConditions.RUN_FAILED; // its "connection refused" is not the database's
+        }
         String lower = text.toLowerCase(Locale.ROOT);
-        boolean database = DATABASE_UNREACHABLE.stream().anyMatch(lower::contains)
-                && !lower.contains("xero"); // "connection refused" from Xero's endpoints is not the database
-        return database ? AlertConditions.SOURCE_DB_UNREACHABLE : AlertConditions.RUN_FAILED;
+        return DATABASE_UNREACHABLE.stream().anyMatch(lower::contains)
+                ? AlertConditions.SOURCE_DB_UNREACHABLE : AlertConditions.RUN_FAILED;
     }
 }

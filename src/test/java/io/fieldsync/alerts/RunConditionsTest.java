@@ -24,6 +24,9 @@ class RunConditionsTest {
                 .isEqualTo(AlertConditions.SOURCE_DB_UNREACHABLE);
         assertThat(RunConditions.failureCause("source - Connection is not available, request timed out after 30000ms"))
                 .isEqualTo(AlertConditions.SOURCE_DB_UNREACHABLE);
+        assertThat(RunConditions.failureCause("Multicast processing failed for number 0. Exchange[...] in route push-to-xero."
+                + " Caused by: [org.springframework.jdbc.CannotGetJdbcConnectionException - Failed to obtain JDBC Connection]"))
+                .as("a route name with xero in it does not make it Xero's").isEqualTo(AlertConditions.SOURCE_DB_UNREACHABLE);
         assertThat(RunConditions.failureCause("Communications link failure\n\nThe last packet sent successfully to the server was 0 milliseconds ago."))
                 .isEqualTo(AlertConditions.SOURCE_DB_UNREACHABLE);
     }
@@ -34,6 +37,8 @@ class RunConditionsTest {
                 .isEqualTo(AlertConditions.RUN_FAILED);
         assertThat(RunConditions.failureCause("Xero's token endpoint https://identity.xero.com/connect/token cannot be reached: Connection refused"))
                 .as("Xero unreachable is not the field-service database").isEqualTo(AlertConditions.RUN_FAILED);
+        assertThat(RunConditions.failureCause("Xero cannot be reached for GET https://api.xero.com/api.xro/2.0/TaxRates: Connection refused"))
+                .isEqualTo(AlertConditions.RUN_FAILED);
         assertThat(RunConditions.failureCause(null)).isEqualTo(AlertConditions.RUN_FAILED);
     }
 
