@@ -20,6 +20,7 @@ class RunConditionsTest {
 
     @Test
     void aJdbcConnectionFailureIsTheFieldServiceDatabaseUnreachable() {
+        // what a run records when the field-service pool cannot get a connection (seen with a refused login)
         assertThat(RunConditions.failureCause("Failed to obtain JDBC Connection"))
                 .isEqualTo(AlertConditions.SOURCE_DB_UNREACHABLE);
         assertThat(RunConditions.failureCause("source - Connection is not available, request timed out after 30000ms"))
