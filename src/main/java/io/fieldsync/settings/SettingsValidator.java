@@ -152,7 +152,10 @@ public class SettingsValidator {
             }
             case "alerts.smtp-port" -> number(setting, value, 1, 65535);
             case "alerts.failing-runs" -> number(setting, value, 1, 1000);
-            case "alerts.repeat-after", "sync.look-back" -> duration(setting, value);
+            case "alerts.report-max-records" -> number(setting, value, 1, 10_000);
+            case "alerts.smtp-timeout-ms" -> number(setting, value, 100, 600_000);
+            case "alerts.repeat-after", "alerts.retry-after", "alerts.retry-max", "alerts.claim-timeout",
+                 "sync.look-back" -> duration(setting, value);
             case "sync.page-size" -> number(setting, value, 1, 10_000);
             default -> throw new InvalidSettingException(setting, "is not a setting the API can change");
         }
