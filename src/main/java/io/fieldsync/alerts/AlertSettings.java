@@ -49,7 +49,7 @@ public class AlertSettings {
         return text("smtp-username", "");
     }
 
-    /** Only ever handed to the mail endpoint; never logged, stored or shown. */
+    /** Only ever handed to camel-mail through SmtpLogin; never logged, stored or shown. */
     String smtpPassword() {
         return text("smtp-password", "");
     }
