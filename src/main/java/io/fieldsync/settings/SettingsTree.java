@@ -1,6 +1,5 @@
 package io.fieldsync.settings;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,9 +136,5 @@ public class SettingsTree {
         if (!(node.get(parts[parts.length - 1]) instanceof Map)) {
             node.put(parts[parts.length - 1], value);
         }
-    }
-
-    static List<String> names(Map<String, String> flat) {
-        return new ArrayList<>(flat.keySet());
     }
 }

@@ -85,7 +85,7 @@ public class SyncRuns {
                 throw new MaintenanceWindowException(until);
             });
         }
-        return begin(trigger, requestedBy, onlyEntities, false).orElseThrow();
+        return begin(trigger, requestedBy, onlyEntities, false, false).orElseThrow();
     }
 
     /**
@@ -93,17 +93,13 @@ public class SyncRuns {
      * starts once after it ({@link #startOwedRun}); several triggers during one run owe one run.
      */
     public Optional<SyncRun> startOrOwe(String requestedBy) {
-        return begin(SyncRun.Trigger.SCHEDULED, requestedBy, List.of(), true);
+        return begin(SyncRun.Trigger.SCHEDULED, requestedBy, List.of(), true, false);
     }
 
     /** Starts the run a scheduled trigger left owing, if any and if nothing runs now. */
     public Optional<SyncRun> startOwedRun() {
-        XeroTenant tenant = connection.currentTenant();
-        if (transaction.execute(status -> entities.find(XeroTenant.class, tenant.getId()).getSyncDueAt()) == null) {
-            return Optional.empty();
-        }
         try {
-            return begin(SyncRun.Trigger.SCHEDULED, "schedule (fired during an earlier run)", List.of(), true);
+            return begin(SyncRun.Trigger.SCHEDULED, "schedule (fired during an earlier run)", List.of(), true, true);
         } catch (RuntimeException e) {
             log.warn("The owed scheduled run could not start: {}", e.toString());
             return Optional.empty();
@@ -115,13 +111,20 @@ public class SyncRuns {
         return transaction.execute(status -> entities.find(XeroTenant.class, tenant.getId()).getSyncDueAt() != null);
     }
 
+    /**
+     * @param oweIfRunning a run in progress makes this one owed instead of refused
+     * @param onlyIfOwed   start only when a run is owed (checked under the lock, so two ends never start two)
+     */
     private Optional<SyncRun> begin(SyncRun.Trigger trigger, String requestedBy, List<String> onlyEntities,
-                                    boolean oweIfRunning) {
+                                    boolean oweIfRunning, boolean onlyIfOwed) {
         settings.reloadIfChanged();
         XeroTenant tenant = connection.currentTenant();
         List<SyncRun> interrupted = new ArrayList<>();
         SyncRun run = transaction.execute(status -> {
             XeroTenant locked = entities.find(XeroTenant.class, tenant.getId(), LockModeType.PESSIMISTIC_WRITE);
+            if (onlyIfOwed && locked.getSyncDueAt() == null) {
+                return null;
+            }
             Optional<SyncRun> running = runs.findFirstByTenantRefAndStatusOrderByIdDesc(tenant.getId(), SyncRun.Status.RUNNING);
             if (running.isPresent() && isStale(running.get())) {
                 running.get().interrupt(staleMessage(running.get()));
@@ -204,7 +207,7 @@ public class SyncRuns {
     public List<SyncRun> interruptStale() {
         List<SyncRun> interrupted = new ArrayList<>();
         for (SyncRun run : runs.findByStatus(SyncRun.Status.RUNNING)) {
-            if (runningHere.contains(run.getId()) || !isStale(run)) {
+            if (!isStale(run)) {
                 continue;
             }
             SyncRun ended = transaction.execute(status -> {

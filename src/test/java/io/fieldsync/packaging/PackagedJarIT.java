@@ -2,14 +2,11 @@ package io.fieldsync.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import io.fieldsync.testing.ConnectorProcess;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,34 +31,21 @@ class PackagedJarIT {
     @TempDir
     Path elsewhere;
 
-    private Process connector;
+    private ConnectorProcess connector;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     @AfterEach
     void stop() throws InterruptedException {
         if (connector != null) {
-            connector.destroy();
-            connector.waitFor();
+            connector.close();
         }
     }
 
     @Test
     void jarRunsTheDemoFromAnyDirectoryWithItsShippedRoutesAndMappings() throws Exception {
-        Path jar = Path.of("target/fieldsync.jar").toAbsolutePath();
-        assertThat(jar).exists();
-        int port = freePort();
-        Path log = elsewhere.resolve("fieldsync.log");
-        connector = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port,
-                "--spring.security.user.password=" + PASSWORD))
-                .directory(elsewhere.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        String base = "http://127.0.0.1:" + port;
-
-        awaitHealthy(base, log);
+        connector = ConnectorProcess.start(elsewhere, List.of("--spring.security.user.password=" + PASSWORD));
+        String base = connector.baseUrl();
 
         // the demo syncs once by itself as soon as it is up
         JsonNode demoRun = awaitFinished(base, 1);
@@ -77,27 +62,9 @@ class PackagedJarIT {
         assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
         // nothing changed since the demo's own sync: nothing is sent again
         assertThat(run.path("counts").path("contact").path("synced").asInt()).isZero();
-        assertThat(Files.readString(log)).containsPattern("Compiled \\d+ mapping templates from classpath:mappings/");
+        assertThat(connector.log()).containsPattern("Compiled \\d+ mapping templates from classpath:mappings/");
         // the jar logs through the masking layout too: neither the sandbox's client secret nor the operator's password
-        assertThat(Files.readString(log)).doesNotContain("sandbox-secret").doesNotContain(PASSWORD);
-    }
-
-    private void awaitHealthy(String base, Path log) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(connector.isAlive()).as("connector still running; log:%n%s", Files.readString(log)).isTrue();
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException notYetListening) {
-                // starting
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("not healthy within 90 s; log:\n" + Files.readString(log));
+        assertThat(connector.log()).doesNotContain("sandbox-secret").doesNotContain(PASSWORD);
     }
 
     private JsonNode awaitFinished(String base, long runId) throws Exception {
@@ -116,11 +83,5 @@ class PackagedJarIT {
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         String login = Base64.getEncoder().encodeToString(("operator:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         return http.send(request.header("Authorization", "Basic " + login).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

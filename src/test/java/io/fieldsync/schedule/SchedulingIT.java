@@ -10,11 +10,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import io.fieldsync.sync.SyncRuns;
 import io.fieldsync.testing.ConnectorProcess;
+import io.fieldsync.testing.Eventually;
 import io.fieldsync.testing.IntegrationTestDatabases;
 import io.fieldsync.testing.MariaDb;
 import io.fieldsync.testing.MariaDbIntegrationTest;
@@ -65,7 +64,7 @@ class SchedulingIT extends MariaDbIntegrationTest {
             Map<?, ?> schedule = asOperator().getForObject("/api/schedule", Map.class);
             assertThat(schedule.get("nextRun")).isEqualTo(inAFewSeconds.toInstant(ZoneOffset.UTC).toString());
 
-            Map<String, Object> run = awaitEnd(awaitValue(() -> state.queryForList(
+            Map<String, Object> run = awaitEnd(Eventually.value(Duration.ofSeconds(60), "a scheduled run", () -> state.queryForList(
                     "select id from sync_run where run_trigger = 'SCHEDULED'", Long.class).stream().findFirst().orElse(null)));
             // give the other node its chance to fire the same time too (cluster check-in is 5 s)
             Thread.sleep(8000);
@@ -89,12 +88,13 @@ class SchedulingIT extends MariaDbIntegrationTest {
 
         quartz.triggerJob(SyncSchedule.JOB);
         quartz.triggerJob(SyncSchedule.JOB);
-        awaitValue(() -> Boolean.TRUE.equals(asOperator().getForObject("/api/schedule", Map.class).get("runOwed")) ? true : null);
+        Eventually.within(Duration.ofSeconds(60), "a scheduled run owed",
+                () -> Boolean.TRUE.equals(asOperator().getForObject("/api/schedule", Map.class).get("runOwed")));
         assertThat(state.queryForObject("select count(*) from sync_run where status = 'RUNNING'", Integer.class))
                 .as("never two runs at once").isEqualTo(1);
 
         Map<String, Object> manualRun = awaitEnd(manual);
-        long owed = awaitValue(() -> state.queryForList("select id from sync_run where run_trigger = 'SCHEDULED'", Long.class)
+        long owed = Eventually.value(Duration.ofSeconds(60), "the owed run", () -> state.queryForList("select id from sync_run where run_trigger = 'SCHEDULED'", Long.class)
                 .stream().findFirst().orElse(null));
         Map<String, Object> owedRun = awaitEnd(owed);
         Thread.sleep(1000);
@@ -155,7 +155,7 @@ class SchedulingIT extends MariaDbIntegrationTest {
 
         ResponseEntity<Map> refused = asOperator().postForEntity("/api/syncs", null, Map.class);
         quartz.triggerJob(SyncSchedule.JOB);
-        Trigger postponed = awaitValue(() -> {
+        Trigger postponed = Eventually.value(Duration.ofSeconds(60), "the postponed trigger", () -> {
             try {
                 return quartz.getTrigger(SyncSchedule.POSTPONED);
             } catch (Exception e) {
@@ -204,22 +204,5 @@ class SchedulingIT extends MariaDbIntegrationTest {
             map.put(name, null);
         }
         return map;
-    }
-
-    private static <T> T awaitValue(Supplier<T> value) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            T found = value.get();
-            if (found != null) {
-                return found;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("nothing after 60 s");
     }
 }

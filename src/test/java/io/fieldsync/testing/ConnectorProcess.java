@@ -71,7 +71,7 @@ public final class ConnectorProcess implements AutoCloseable {
 
     private void awaitHealthy() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new AssertionError("the connector process stopped; log:\n" + log());
@@ -88,7 +88,7 @@ public final class ConnectorProcess implements AutoCloseable {
             Thread.sleep(500);
         }
         close();
-        throw new AssertionError("not healthy within 120 s; log:\n" + log());
+        throw new AssertionError("not healthy within 90 s; log:\n" + log());
     }
 
     private static int freePort() throws IOException {
