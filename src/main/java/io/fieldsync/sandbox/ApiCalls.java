@@ -1,15 +1,23 @@
 package io.fieldsync.sandbox;
 
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counts the API calls received, in total and per "METHOD Collection" (e.g. "PUT Invoices"). */
+/**
+ * Counts the API calls received, in total and per "METHOD Collection" (e.g. "PUT Invoices"), and
+ * keeps the latest few thousand in order, for tests that look at when a call was made again.
+ */
 final class ApiCalls {
+    private static final int KEPT = 5000;
     private final AtomicLong total = new AtomicLong();
     private final Map<String, AtomicLong> byKind = new ConcurrentHashMap<>();
+    private final Deque<SandboxCall> latest = new ArrayDeque<>();
 
     void record(SandboxRequest request) {
         total.incrementAndGet();
@@ -17,6 +25,20 @@ final class ApiCalls {
         String collection = segments.isEmpty() ? "" : segments.get(0);
         String canonical = AccountingApi.canonical(collection);
         byKind.computeIfAbsent(key(request.method(), canonical != null ? canonical : collection), k -> new AtomicLong()).incrementAndGet();
+        SandboxCall call = new SandboxCall(Instant.now(), request.method(), canonical != null ? canonical : collection,
+                request.header("Idempotency-Key"));
+        synchronized (latest) {
+            latest.addLast(call);
+            if (latest.size() > KEPT) {
+                latest.removeFirst();
+            }
+        }
+    }
+
+    List<SandboxCall> latest() {
+        synchronized (latest) {
+            return List.copyOf(latest);
+        }
     }
 
     long total() {
@@ -38,6 +60,9 @@ final class ApiCalls {
     void reset() {
         total.set(0);
         byKind.clear();
+        synchronized (latest) {
+            latest.clear();
+        }
     }
 
     private static String key(String method, String collection) {

@@ -20,8 +20,12 @@ final class FaultEffects {
 
     static SandboxAnswer replacement(SandboxFaults.Rule rule) {
         return switch (rule.kind) {
-            case SERVER_ERROR -> SandboxAnswer.problem(rule.status, rule.status == 503 ? "Service Unavailable" : "An error occurred",
-                    "An error occurred in Xero. Check the API Status page http://status.developer.xero.com for current service status.");
+            case SERVER_ERROR -> {
+                SandboxAnswer answer = SandboxAnswer.problem(rule.status, rule.status == 503 ? "Service Unavailable" : "An error occurred",
+                        "An error occurred in Xero. Check the API Status page http://status.developer.xero.com for current service status.");
+                yield rule.retryAfterSeconds < 0 ? answer : answer.header("Retry-After", String.valueOf(rule.retryAfterSeconds));
+            }
+            case CLIENT_ERROR -> SandboxAnswer.apiException(rule.status, 10, "ValidationException", rule.field);
             case RATE_LIMITED -> SandboxAnswer.empty(429)
                     .header("Retry-After", String.valueOf(rule.status))
                     .header("X-Rate-Limit-Problem", "minute")

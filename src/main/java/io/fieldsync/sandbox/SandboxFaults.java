@@ -20,13 +20,14 @@ import java.util.regex.Pattern;
  */
 public final class SandboxFaults {
 
-    enum Kind { SERVER_ERROR, RATE_LIMITED, HTML_PAGE, DELAY, DROP_AFTER_COMMIT, TRUNCATED_JSON, LEGACY_DATE }
+    enum Kind { SERVER_ERROR, CLIENT_ERROR, RATE_LIMITED, HTML_PAGE, DELAY, DROP_AFTER_COMMIT, TRUNCATED_JSON, LEGACY_DATE }
 
     static final class Rule {
         final String method;
         final Pattern path;
         final Kind kind;
         final int status;          // of a server error or HTML page; for RATE_LIMITED the Retry-After seconds
+        long retryAfterSeconds = -1; // of a server error: -1 sends no Retry-After
         final Duration delay;
         final Fault fault;
         final String field;
@@ -49,7 +50,7 @@ public final class SandboxFaults {
         }
 
         boolean replacesAnswer() {
-            return kind == Kind.SERVER_ERROR || kind == Kind.RATE_LIMITED || kind == Kind.HTML_PAGE;
+            return kind == Kind.SERVER_ERROR || kind == Kind.CLIENT_ERROR || kind == Kind.RATE_LIMITED || kind == Kind.HTML_PAGE;
         }
     }
 
@@ -84,6 +85,22 @@ public final class SandboxFaults {
                 throw new IllegalArgumentException("a server error is 5xx: " + status);
             }
             add(Kind.SERVER_ERROR, status, null, null, null);
+        }
+
+        /** As {@link #serverError(int)}, asking the client to come back after {@code retryAfterSeconds} (Retry-After). */
+        public void serverError(int status, long retryAfterSeconds) {
+            if (status < 500 || status > 599) {
+                throw new IllegalArgumentException("a server error is 5xx: " + status);
+            }
+            add(Kind.SERVER_ERROR, status, null, null, null).retryAfterSeconds = retryAfterSeconds;
+        }
+
+        /**
+         * Refuses the whole request with 400 and Xero's ValidationException shape carrying this
+         * message and no elements, without processing it (as Xero does for a batch it cannot parse).
+         */
+        public void badRequest(String message) {
+            add(Kind.CLIENT_ERROR, 400, null, null, message);
         }
 
         /** Answers 429 with Retry-After, as if Xero's per-minute limit were hit, without processing the request. */
@@ -130,10 +147,12 @@ public final class SandboxFaults {
             add(Kind.LEGACY_DATE, 0, null, null, dateField);
         }
 
-        private void add(Kind kind, int status, Duration delay, Fault fault, String field) {
+        private Rule add(Kind kind, int status, Duration delay, Fault fault, String field) {
+            Rule rule = new Rule(method, path, times, kind, status, delay, fault, field);
             synchronized (rules) {
-                rules.add(new Rule(method, path, times, kind, status, delay, fault, field));
+                rules.add(rule);
             }
+            return rule;
         }
     }
 

@@ -225,6 +225,11 @@ public final class XeroSandbox implements AutoCloseable {
         return apiCalls.count(method, collection);
     }
 
+    /** The latest API calls (a few thousand) in the order they arrived. */
+    public List<SandboxCall> calls() {
+        return apiCalls.latest();
+    }
+
     /** All counts by "METHOD Collection". */
     public Map<String, Long> apiCallCounts() {
         return apiCalls.snapshot();

@@ -32,6 +32,10 @@ public class DeadLetter {
     @Column(name = "local_id")
     private Long localId;
 
+    /** The records of a dead-lettered batch, comma-separated. */
+    @Column(name = "local_ids")
+    private String localIds;
+
     private String endpoint;
 
     private String body;
@@ -72,6 +76,27 @@ public class DeadLetter {
         this.localId = localId;
     }
 
+    public void tenant(Long tenantRef) {
+        this.tenantRef = tenantRef;
+    }
+
+    /** The records of the batch the message carried. */
+    public void records(String entity, java.util.List<Long> ids) {
+        this.entity = entity;
+        this.localIds = ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    public void resolved() {
+        this.resolvedAt = Instant.now();
+    }
+
+    public java.util.List<Long> getLocalIds() {
+        return localIds == null || localIds.isBlank() ? java.util.List.of()
+                : java.util.Arrays.stream(localIds.split(",")).map(Long::valueOf).toList();
+    }
+
+    public Long getTenantRef() { return tenantRef; }
+    public Instant getResolvedAt() { return resolvedAt; }
     public Long getId() { return id; }
     public Long getRunId() { return runId; }
     public String getRouteId() { return routeId; }

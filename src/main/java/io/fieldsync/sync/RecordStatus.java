@@ -135,6 +135,17 @@ public class RecordStatus {
         this.updatedAt = attemptedAt;
     }
 
+    /**
+     * Its batch ran out of tries and was kept as a dead letter: PENDING, its attempt still marked,
+     * so the next run looks it up in Xero before sending it again.
+     */
+    public void deadLettered(String message, Long runId) {
+        this.status = Outcome.PENDING;
+        this.message = message;
+        this.lastRunId = runId;
+        this.updatedAt = Instant.now();
+    }
+
     /** The payload was sent but no answer came: Xero may or may not have it. */
     public boolean outcomeUnknown() {
         return attemptedAt != null;

@@ -190,7 +190,12 @@ public class SyncRuns {
     }
 
     public SyncRun fail(long runId, Exception error) {
-        return fail(runId, error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
+        Throwable cause = error;
+        // a split or multicast wraps the batch's own failure in words about exchanges: say the failure itself
+        while (cause instanceof org.apache.camel.CamelExchangeException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return fail(runId, cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
     }
 
     /** Keeps this node's runs alive: another node takes a run without heartbeats for dead. */

@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 public class XeroCallGate {
 
     static final String PERMIT = "xeroPermit";
-    public static final String RETRY = "xeroRetry";
 
     private final RateGovernor governor;
     private final XeroConnection connection;
@@ -25,7 +24,6 @@ public class XeroCallGate {
 
     public void before(Exchange exchange) throws InterruptedException {
         exchange.setProperty(PERMIT, governor.acquire(connection.tenantId()));
-        exchange.setProperty(RETRY, false);
     }
 
     public void after(Exchange exchange) {
@@ -39,8 +37,5 @@ public class XeroCallGate {
         governor.completed(permit, code, name -> exchange.getMessage().getHeader(name, String.class));
         metrics.called(permit.tenantId(), exchange.getMessage().getHeader(Exchange.HTTP_METHOD, "POST", String.class),
                 exchange.getProperty("xeroCollection", String.class), code, name -> exchange.getMessage().getHeader(name, String.class));
-        // after any 429 the request goes again: the governor waits Retry-After first, and after a
-        // daily 429 its next acquire ends the run with DailyLimitReachedException instead
-        exchange.setProperty(RETRY, RateGovernor.isRateLimited(code));
     }
 }

@@ -97,6 +97,9 @@ public abstract class MariaDbIntegrationTest {
         // many syncs a minute: Xero's real per-minute limit would make the suite wait for windows
         registry.add("fieldsync.xero.limits.per-window", () -> 1000);
         registry.add("fieldsync.xero.limits.per-day", () -> 100_000);
+        // the same back-off, in milliseconds instead of seconds
+        registry.add("fieldsync.xero.retry.initial-delay-ms", () -> 50);
+        registry.add("fieldsync.xero.retry.max-delay-ms", () -> 400);
         registry.add("spring.security.user.name", () -> OPERATOR);
         registry.add("spring.security.user.password", () -> OPERATOR_PASSWORD);
         registry.add("fieldsync.security.users[0].name", () -> VIEWER);
