@@ -79,8 +79,9 @@ public class XeroFieldLimits {
                     }
                 }
             }
+            case "Payments" -> review.refuse(copy, "Reference", "Reference", REFERENCE);
             default -> throw new IllegalArgumentException(
-                    "no field limits for Xero collection " + collection + " (Contacts, Items or Invoices)");
+                    "no field limits for Xero collection " + collection + " (Contacts, Items, Invoices or Payments)");
         }
         return new Checked(copy, List.copyOf(review.warnings),
                 review.failures.isEmpty() ? null : String.join("; ", review.failures));

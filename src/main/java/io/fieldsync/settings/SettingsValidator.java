@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 public class SettingsValidator {
 
     private static final Pattern ENTITY_RULE = Pattern.compile("entities\\.([a-z-]+)\\.(direction|master)");
+    private static final Pattern PAYMENT_METHOD_ACCOUNT = Pattern.compile("payments\\.accounts\\.(cash|card|eft|cheque|stripe|other)");
     private static final Pattern TAX_TYPE = Pattern.compile("(tax-types|purchase-tax-types)\\.[A-Za-z0-9_-]+");
     private static final Pattern WINDOW_FIELD = Pattern.compile("maintenance-windows\\[(\\d+)]\\.(start|end|days|from|to)");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s,]+@[^@\\s,]+");
@@ -82,6 +83,12 @@ public class SettingsValidator {
                 throw new InvalidSettingException(setting, "names an unknown entity; known: " + String.join(", ", SyncEntities.NAMES));
             }
             oneOf(setting, value, "direction".equals(entityRule.group(2)) ? Set.of("push", "pull", "both", "off") : Set.of("fsm", "xero"));
+            return;
+        }
+        if (PAYMENT_METHOD_ACCOUNT.matcher(setting).matches()) {
+            if (!value.isEmpty()) {
+                account(setting, value, accounts, "BANK");
+            }
             return;
         }
         if (TAX_TYPE.matcher(setting).matches()) {

@@ -26,6 +26,8 @@ public class MappingVariables {
         settings.put("purchaseAccount", purchaseAccount);
         settings.put("sendTax", invoices.sendTax());
         settings.put("technicianOnLines", invoices.technicianOnLines());
+        settings.put("paymentAccount", rules.paymentAccount());
+        settings.put("paymentAccounts", rules.paymentAccountsByMethod());
         return settings;
     }
 }

@@ -121,6 +121,33 @@ public class PushDocuments {
         return documents;
     }
 
+    /**
+     * Payments with their own link (a payment already in Xero) and the invoice they pay: its Xero
+     * id when linked, else why it is not in Xero.
+     */
+    public List<Map<String, Object>> payments(List<Map<String, Object>> rows) {
+        List<Map<String, Object>> documents = records("payment", rows);
+        List<Long> invoiceIds = ids(rows, "invoice_id");
+        Map<Long, RecordLink> invoiceLinks = linksOf("invoice", invoiceIds);
+        Map<Long, RecordStatus> invoiceStatuses = statuses.findByTenantRefAndEntityAndLocalIdIn(tenant(), "invoice", invoiceIds)
+                .stream().collect(Collectors.toMap(RecordStatus::getLocalId, Function.identity()));
+        for (Map<String, Object> payment : documents) {
+            long invoiceId = id(payment, "invoice_id");
+            Map<String, Object> invoice = new LinkedHashMap<>();
+            invoice.put("id", invoiceId);
+            invoice.put("invoice_number", payment.get("invoice_number"));
+            invoice.put("status", payment.get("invoice_status"));
+            RecordLink link = invoiceLinks.get(invoiceId);
+            invoice.put("xero_id", link == null ? null : link.getXeroId());
+            RecordStatus status = invoiceStatuses.get(invoiceId);
+            if (link == null && status != null && status.getMessage() != null) {
+                invoice.put("sync_problem", status.getStatus() + ": " + status.getMessage());
+            }
+            payment.put("invoice", invoice);
+        }
+        return documents;
+    }
+
     /** The page's invoice ids, for the route's line query. */
     public List<Long> invoiceIds(List<Map<String, Object>> rows) {
         List<Long> ids = ids(rows, "id");

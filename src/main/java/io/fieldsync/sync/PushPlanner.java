@@ -102,6 +102,13 @@ public class PushPlanner {
             if (status != null && status.alreadyAnswered(record.hash())) {
                 continue; // Xero has exactly this (or refused exactly this): no call
             }
+            if (kind == XeroCollection.PAYMENTS && document.get("xero_id") != null) {
+                notSent.put(localId, RecordStatus.Outcome.SKIPPED);
+                reasons.put(localId, "Changed after it reached Xero as payment " + document.get("xero_id")
+                        + "; Xero does not change a payment: delete it in Xero, then re-sync it to send this version");
+                skipKinds.put(localId, RecordStatus.SkipKind.RULE);
+                continue;
+            }
             if (status != null && status.outcomeUnknown() && element.get(kind.idField()) == null) {
                 lookUpFirst.add(record);
             } else {

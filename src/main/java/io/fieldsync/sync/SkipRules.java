@@ -24,6 +24,24 @@ public class SkipRules {
         if ("invoice".equals(entity)) {
             return invoice(document);
         }
+        if ("payment".equals(entity)) {
+            return payment(document);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Skip> payment(Map<String, Object> payment) {
+        BigDecimal amount = new BigDecimal(String.valueOf(payment.get("amount")));
+        if (amount.signum() <= 0) {
+            return rule("Refund or zero payment (" + amount.toPlainString() + "): refunds are not exported");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> invoice = (Map<String, Object>) payment.get("invoice");
+        if (invoice.get("xero_id") == null) {
+            Object why = invoice.get("sync_problem");
+            return Optional.of(new Skip(RecordStatus.SkipKind.DEPENDENCY, "Invoice " + invoice.get("invoice_number")
+                    + " is not in Xero" + (why == null ? " yet" : " (" + why + ")") + "; the payment follows once it is"));
+        }
         return Optional.empty();
     }
 

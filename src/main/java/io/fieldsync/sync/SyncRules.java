@@ -22,4 +22,16 @@ public class SyncRules {
     public String purchaseAccount() {
         return environment.getProperty("fieldsync.items.purchase-account", "310");
     }
+
+    /** The bank account payments go to: {@code fieldsync.payments.account}. */
+    public String paymentAccount() {
+        return environment.getProperty("fieldsync.payments.account", "090");
+    }
+
+    /** Bank accounts by FSM payment method (cash, card, eft, ...), where one differs from {@link #paymentAccount()}. */
+    public java.util.Map<String, String> paymentAccountsByMethod() {
+        return Binder.get(environment).bind("fieldsync.payments.accounts",
+                org.springframework.boot.context.properties.bind.Bindable.mapOf(String.class, String.class))
+                .orElse(java.util.Map.of());
+    }
 }
