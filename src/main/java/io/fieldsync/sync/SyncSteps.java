@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 public class SyncSteps {
 
     private static final Set<String> PUSHING = Set.of("push", "both");
+    private static final Set<String> PULLING = Set.of("pull", "both");
 
     private final Environment environment;
 
@@ -28,6 +29,17 @@ public class SyncSteps {
         boolean asked = requested == null || requested.isBlank()
                 || Arrays.stream(requested.split(",")).map(String::trim).anyMatch(entity::equals);
         return asked && PUSHING.contains(direction(entity));
+    }
+
+    /** Whether the entity is read from Xero (direction pull or both); a run for some entities only pulls those. */
+    public boolean pulls(String entity, String requested) {
+        boolean asked = requested == null || requested.isBlank()
+                || Arrays.stream(requested.split(",")).map(String::trim).anyMatch(entity::equals);
+        return asked && PULLING.contains(direction(entity));
+    }
+
+    public boolean pulls(String entity) {
+        return pulls(entity, null);
     }
 
     public String direction(String entity) {

@@ -38,15 +38,20 @@ public class XeroGet {
 
     /** GET url (query already URL-encoded) for the organisation {@code tenantId}, or with none when null. */
     public JsonNode json(String url, String tenantId) {
+        return json(url, tenantId, null);
+    }
+
+    /** As {@link #json(String, String)}, asking only for what changed since {@code modifiedSince} (If-Modified-Since) when given. */
+    public JsonNode json(String url, String tenantId, java.time.Instant modifiedSince) {
         while (true) {
-            HttpResponse<String> response = send(url, tenantId);
+            HttpResponse<String> response = send(url, tenantId, modifiedSince);
             if (tenantId == null || !RateGovernor.isRateLimited(response.statusCode())) {
                 return answer(url, response);
             }
         }
     }
 
-    private HttpResponse<String> send(String url, String tenantId) {
+    private HttpResponse<String> send(String url, String tenantId, java.time.Instant modifiedSince) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", tokens.bearer())
@@ -54,6 +59,10 @@ public class XeroGet {
                 .GET();
         if (tenantId != null) {
             request.header("xero-tenant-id", tenantId);
+        }
+        if (modifiedSince != null) {
+            // the contract's date-time: UTC with its Z, whole seconds (Xero compares at second precision)
+            request.header("If-Modified-Since", modifiedSince.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         }
         RateGovernor.Permit permit = null;
         HttpResponse<String> response = null;

@@ -21,4 +21,9 @@ public class XeroReads {
     public JsonNode get(String pathAndQuery) {
         return xero.json(settings.apiUrl() + "/" + pathAndQuery, connection.tenantId());
     }
+
+    /** As {@link #get}, only what changed since {@code modifiedSince} (none: everything). */
+    public JsonNode changedSince(String pathAndQuery, java.time.Instant modifiedSince) {
+        return xero.json(settings.apiUrl() + "/" + pathAndQuery, connection.tenantId(), modifiedSince);
+    }
 }

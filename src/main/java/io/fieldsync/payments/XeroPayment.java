@@ -1,0 +1,110 @@
+package io.fieldsync.payments;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A Xero payment the import has seen, and what became of it. */
+@Entity
+@Table(name = "xero_payment")
+public class XeroPayment {
+
+    public enum Outcome { IMPORTED, MATCHED, UNMATCHED, OURS, IGNORED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "tenant_ref", nullable = false)
+    private Long tenantRef;
+
+    @Column(name = "payment_id", nullable = false)
+    private String paymentId;
+
+    @Column(name = "invoice_xero_id")
+    private String invoiceXeroId;
+
+    @Column(name = "invoice_number")
+    private String invoiceNumber;
+
+    @Column(name = "contact_xero_id")
+    private String contactXeroId;
+
+    @Column(name = "contact_name")
+    private String contactName;
+
+    @Column(nullable = false)
+    private BigDecimal amount;
+
+    @Column(name = "paid_on")
+    private LocalDate paidOn;
+
+    private String reference;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Outcome outcome;
+
+    @Column(name = "local_invoice_id")
+    private Long localInvoiceId;
+
+    private String reason;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected XeroPayment() {
+    }
+
+    XeroPayment(Long tenantRef, String paymentId, String invoiceXeroId, String invoiceNumber, String contactXeroId,
+                String contactName, BigDecimal amount, LocalDate paidOn, String reference) {
+        this.tenantRef = tenantRef;
+        this.paymentId = paymentId;
+        this.invoiceXeroId = invoiceXeroId;
+        this.invoiceNumber = invoiceNumber;
+        this.contactXeroId = contactXeroId;
+        this.contactName = contactName;
+        this.amount = amount;
+        this.paidOn = paidOn;
+        this.reference = reference;
+        this.createdAt = Instant.now();
+    }
+
+    void ended(Outcome outcome, Long localInvoiceId, String reason) {
+        this.outcome = outcome;
+        this.localInvoiceId = localInvoiceId;
+        this.reason = reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000);
+        this.updatedAt = Instant.now();
+    }
+
+    /** Applied to an FSM invoice: never again, whatever the import reads later. */
+    boolean applied() {
+        return outcome == Outcome.IMPORTED || outcome == Outcome.MATCHED;
+    }
+
+    public Long getId() { return id; }
+    public String getPaymentId() { return paymentId; }
+    public String getInvoiceXeroId() { return invoiceXeroId; }
+    public String getInvoiceNumber() { return invoiceNumber; }
+    public String getContactXeroId() { return contactXeroId; }
+    public String getContactName() { return contactName; }
+    public BigDecimal getAmount() { return amount; }
+    public LocalDate getPaidOn() { return paidOn; }
+    public String getReference() { return reference; }
+    public Outcome getOutcome() { return outcome; }
+    public Long getLocalInvoiceId() { return localInvoiceId; }
+    public String getReason() { return reason; }
+    public Instant getUpdatedAt() { return updatedAt; }
+}
