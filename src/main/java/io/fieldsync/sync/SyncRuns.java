@@ -190,7 +190,12 @@ public class SyncRuns {
     }
 
     public SyncRun fail(long runId, Exception error) {
-        return fail(runId, error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
+        Throwable cause = error;
+        // Camel wraps what a bean threw in "Failed to invoke method: ... due to: ...": the bean's own words say it
+        while (cause instanceof org.apache.camel.RuntimeCamelException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return fail(runId, cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
     }
 
     /** Keeps this node's runs alive: another node takes a run without heartbeats for dead. */
