@@ -7,6 +7,7 @@ import io.fieldsync.settings.InvalidSettingException;
 import io.fieldsync.sync.MaintenanceWindowException;
 import io.fieldsync.sync.RecordActionRefusedException;
 import io.fieldsync.sync.SyncAlreadyRunningException;
+import io.fieldsync.xero.XeroAnswerException;
 import io.fieldsync.xero.XeroConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +60,9 @@ public class ApiErrors {
         return error(HttpStatus.NOT_FOUND, e.getMessage(), null, null);
     }
 
-    @ExceptionHandler(XeroConnectionException.class)
-    ResponseEntity<Map<String, Object>> xeroUnavailable(XeroConnectionException e) {
+    /** Xero out of reach, or answering what cannot be read (a web page, a cut-off answer): Xero's words, 502. */
+    @ExceptionHandler({XeroConnectionException.class, XeroAnswerException.class})
+    ResponseEntity<Map<String, Object>> xeroUnavailable(RuntimeException e) {
         return error(HttpStatus.BAD_GATEWAY, e.getMessage(), null, null);
     }
 

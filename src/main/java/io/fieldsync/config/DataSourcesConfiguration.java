@@ -51,6 +51,11 @@ public class DataSourcesConfiguration {
             pool.setJdbcUrl(url);
             pool.setUsername(settings.isEmbedded() ? "sa" : settings.getUsername());
             pool.setPassword(settings.isEmbedded() ? "" : settings.getPassword());
+            if (url != null && url.startsWith("jdbc:mysql:") && !url.contains("zeroDateTimeBehavior")) {
+                // MySQL's "no date" (0000-00-00) reads as NULL, so one such row fails its own record,
+                // not the read of every page after it (Connector/J's default throws)
+                pool.addDataSourceProperty("zeroDateTimeBehavior", "CONVERT_TO_NULL");
+            }
             return pool;
         });
         if (settings.isEmbedded()) {

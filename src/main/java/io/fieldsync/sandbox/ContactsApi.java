@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
-/** Contacts: names unique among active contacts; archived ones cannot take new documents. */
+/** Contacts: names unique among active contacts, email addresses valid; archived ones cannot take new documents. */
 final class ContactsApi extends KeyedCollection {
     /** What a client may set; anything else is dropped silently, as Xero drops it. */
     private static final Set<String> WRITABLE = Set.of("ContactNumber", "AccountNumber", "ContactStatus", "Name",
@@ -16,6 +17,8 @@ final class ContactsApi extends KeyedCollection {
             "TaxNumber", "AccountsReceivableTaxType", "AccountsPayableTaxType", "Addresses", "Phones",
             "DefaultCurrency", "SalesDefaultAccountCode", "PurchasesDefaultAccountCode", "PaymentTerms",
             "Website", "Discount", "XeroNetworkKey");
+    /** Xero refuses a contact whose address is not one (ASCII, one @, a dotted domain), and later its invoices. */
+    private static final Pattern EMAIL = Pattern.compile("[\\x21-\\x3F\\x41-\\x7E]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
 
     ContactsApi(SandboxStore store) {
         super(store, "Contacts", "ContactID", "ContactNumber", "The contact with ContactID %s could not be found.");
@@ -30,6 +33,10 @@ final class ContactsApi extends KeyedCollection {
             errors.add("Contact Name cannot be empty.");
         } else if (name.length() > 255) {
             errors.add("The contact name must not be more than 255 characters long.");
+        }
+        String email = Json.text(contact, "EmailAddress");
+        if (email != null && !email.isEmpty() && !EMAIL.matcher(email).matches()) {
+            errors.add("Email address must be valid.");
         }
         String status = Json.text(contact, "ContactStatus");
         if (!Set.of("ACTIVE", "ARCHIVED", "GDPRREQUEST").contains(status)) {

@@ -22,6 +22,9 @@ public class PushDocuments {
     /** Key of the list of reasons a document cannot be sent as it is; the planner fails such records. */
     public static final String PROBLEMS = "_problems";
 
+    /** Key of the list of things a person should know about a document that is sent all the same. */
+    public static final String WARNINGS = "_warnings";
+
     private final XeroConnection connection;
     private final RecordLinkRepository links;
     private final RecordStatusRepository statuses;
@@ -51,9 +54,18 @@ public class PushDocuments {
     /** Materials: plus the Xero tax types of their tax code (rows carry tax_code and tax_rate from the join). */
     public List<Map<String, Object>> items(List<Map<String, Object>> rows) {
         List<Map<String, Object>> documents = records("item", rows);
+        boolean sendTax = rules.invoices().sendTax();
         for (Map<String, Object> item : documents) {
-            item.put("sales_tax_type", taxTypes.sales((String) item.get("tax_code"), item.get("tax_rate")));
-            item.put("purchase_tax_type", taxTypes.purchases((String) item.get("tax_code"), item.get("tax_rate")));
+            String taxCode = (String) item.get("tax_code");
+            String sales = taxTypes.sales(taxCode, item.get("tax_rate"));
+            item.put("sales_tax_type", sales);
+            item.put("purchase_tax_type", taxTypes.purchases(taxCode, item.get("tax_rate")));
+            if (sendTax && taxCode != null && sales == null) {
+                // an item's tax type is only its default: invoices name their own, so the item still goes
+                item.put(WARNINGS, List.of("FSM tax code " + taxCode + " (" + item.get("tax_rate")
+                        + " %) has no Xero tax type: the item goes without a sales tax type, so Xero's account"
+                        + " default applies; map it with fieldsync.tax-types." + taxCode));
+            }
         }
         return documents;
     }
@@ -115,6 +127,7 @@ public class PushDocuments {
                 documentLines.add(documentLine);
             }
             invoice.put("lines", documentLines);
+            problems.addAll(0, InvoiceChecks.problems(row, documentLines));
             invoice.put(PROBLEMS, problems);
             documents.add(invoice);
         }

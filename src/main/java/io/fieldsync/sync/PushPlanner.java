@@ -8,7 +8,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,13 +19,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fieldsync.mapping.MappingException;
 import io.fieldsync.mapping.MappingTemplates;
 import io.fieldsync.mapping.XeroFieldLimits;
+import io.fieldsync.mapping.XeroFieldValues;
 import io.fieldsync.xero.XeroCollection;
 import io.fieldsync.xero.XeroPayloads;
 import org.springframework.stereotype.Component;
 
 /**
  * Decides, for each prepared field-service record of a page, what happens to it: skipped (with
- * the reason), failed before sending (a mapping or a field limit), unchanged since Xero last saw
+ * the reason), failed before sending (a problem of the record, its mapping, a value Xero would
+ * refuse or a field limit; only that record fails), unchanged since Xero last saw
  * it (no call), or sent. Records whose last answer was lost are first looked up in Xero by their
  * number, so they are updated rather than created twice. Returns the batches to deliver.
  */
@@ -30,6 +35,7 @@ import org.springframework.stereotype.Component;
 public class PushPlanner {
 
     private final MappingTemplates mappings;
+    private final XeroFieldValues values;
     private final XeroFieldLimits limits;
     private final SkipRules skipRules;
     private final RecordOutcomes outcomes;
@@ -38,9 +44,11 @@ public class PushPlanner {
     private final MappingVariables variables;
     private final ObjectMapper canonical;
 
-    public PushPlanner(MappingTemplates mappings, XeroFieldLimits limits, SkipRules skipRules, RecordOutcomes outcomes,
-                       XeroLookups lookups, XeroPayloads payloads, MappingVariables variables, ObjectMapper json) {
+    public PushPlanner(MappingTemplates mappings, XeroFieldValues values, XeroFieldLimits limits, SkipRules skipRules,
+                       RecordOutcomes outcomes, XeroLookups lookups, XeroPayloads payloads, MappingVariables variables,
+                       ObjectMapper json) {
         this.mappings = mappings;
+        this.values = values;
         this.limits = limits;
         this.skipRules = skipRules;
         this.outcomes = outcomes;
@@ -77,27 +85,36 @@ public class PushPlanner {
             Object problems = document.get(PushDocuments.PROBLEMS);
             if (problems instanceof List<?> list && !list.isEmpty()) {
                 notSent.put(localId, RecordStatus.Outcome.FAILED);
-                reasons.put(localId, list.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("; ")));
+                reasons.put(localId, list.stream().map(String::valueOf).collect(Collectors.joining("; ")));
                 continue;
             }
+            XeroFieldValues.Checked cleaned;
             XeroFieldLimits.Checked checked;
             try {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> element = (Map<String, Object>) mappings.apply(mapping, document, bindings);
-                checked = limits.check(collection, element);
+                cleaned = values.check(collection, element);
+                checked = limits.check(collection, cleaned.element());
             } catch (MappingException | ClassCastException e) {
                 notSent.put(localId, RecordStatus.Outcome.FAILED);
                 reasons.put(localId, "Mapping " + mapping + " failed: " + e.getMessage());
                 continue;
             }
-            if (checked.failure() != null) {
+            if (cleaned.failed() || checked.failed()) {
                 notSent.put(localId, RecordStatus.Outcome.FAILED);
-                reasons.put(localId, checked.failure());
+                reasons.put(localId, Stream.of(cleaned.failure(), checked.failure()).filter(Objects::nonNull)
+                        .collect(Collectors.joining("; ")));
                 continue;
             }
             Map<String, Object> element = checked.element();
+            List<String> warnings = new ArrayList<>();
+            if (document.get(PushDocuments.WARNINGS) instanceof List<?> noted) {
+                noted.forEach(warning -> warnings.add(String.valueOf(warning)));
+            }
+            warnings.addAll(cleaned.warnings());
+            warnings.addAll(checked.warnings());
             Outgoing record = new Outgoing(localId, element, hashWithoutId(element, kind), numberOf(element, kind),
-                    checked.warnings());
+                    List.copyOf(warnings));
             RecordStatus status = known.get(localId);
             if (status != null && status.alreadyAnswered(record.hash())) {
                 continue; // Xero has exactly this (or refused exactly this): no call

@@ -18,6 +18,9 @@ public class RecordStatus {
 
     public enum Outcome { SYNCED, FAILED, SKIPPED, PENDING }
 
+    /** Size of the message and warnings columns: a longer text is cut rather than failing the whole write. */
+    static final int TEXT_COLUMN = 4000;
+
     /** Why a record was skipped: a rule (looked at again when it changes) or a missing dependency (every run). */
     public enum SkipKind { RULE, DEPENDENCY, OPERATOR }
 
@@ -84,7 +87,7 @@ public class RecordStatus {
         this.resyncRequestedAt = null;
         this.attemptedAt = null;
         this.status = outcome;
-        this.message = message;
+        this.message = fitted(message);
         this.lastRunId = runId;
         this.updatedAt = Instant.now();
         this.failureCount = outcome == Outcome.FAILED ? failureCount + 1 : 0;
@@ -94,7 +97,23 @@ public class RecordStatus {
     }
 
     public void warn(String warnings) {
-        this.warnings = warnings;
+        this.warnings = fitted(warnings);
+    }
+
+    /**
+     * A text cut to the column, saying how much was left out: one record with hundreds of
+     * problems must not fail the write of its whole page.
+     */
+    static String fitted(String text) {
+        if (text == null || text.length() <= TEXT_COLUMN) {
+            return text;
+        }
+        int end = TEXT_COLUMN - 60; // room for the tail below, whatever the count
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        String tail = " ... (" + (text.length() - end) + " more characters not kept)";
+        return text.substring(0, end) + tail;
     }
 
     public void skip(SkipKind kind, String reason, Long runId) {

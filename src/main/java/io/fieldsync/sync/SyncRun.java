@@ -71,7 +71,8 @@ public class SyncRun {
 
     public void finish(Status outcome, String message) {
         this.status = outcome;
-        this.message = message;
+        // the column holds 2000: a longer reason (an exception's) must not leave the run RUNNING
+        this.message = message == null || message.length() <= 2000 ? message : message.substring(0, 1997) + "...";
         this.finishedAt = Instant.now();
     }
 

@@ -191,8 +191,10 @@ public class SyncRuns {
 
     public SyncRun fail(long runId, Exception error) {
         Throwable cause = error;
-        // a split or multicast wraps the batch's own failure in words about exchanges: say the failure itself
-        while (cause instanceof org.apache.camel.CamelExchangeException && cause.getCause() != null) {
+        // Camel wraps a bean's failure ("Failed to invoke method: ...") and a split's ("Multicast
+        // processing failed ...") in words about exchanges: the failure's own words say it
+        while ((cause instanceof org.apache.camel.RuntimeCamelException || cause instanceof org.apache.camel.CamelExchangeException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return fail(runId, cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fieldsync.xero.XeroAnswerException;
 import io.fieldsync.xero.XeroCollection;
 import io.fieldsync.xero.XeroReads;
 import org.slf4j.Logger;
@@ -20,6 +21,9 @@ import org.springframework.stereotype.Component;
  * Look-up before create: records sent earlier whose answer never came (a timeout, a dropped
  * connection, a crash) are searched in Xero by the number they were sent with. Found ones are
  * linked and go out as updates; the rest are created. One GET per 25 records, not one each.
+ * Fields and dates of the answer other than the number and the id are not read, so a field
+ * this version does not know or a pre-1970 date changes nothing. An answer that cannot be
+ * read stops the run with Xero's status: without it a create could duplicate a record.
  */
 @Component("xeroLookups")
 public class XeroLookups {
@@ -72,9 +76,26 @@ public class XeroLookups {
             query = "where=" + encode(numbered.stream().map(r -> field + "==\"" + r.number().replace("\"", "\\\"") + "\"")
                     .collect(Collectors.joining(" OR ")));
         }
-        JsonNode answer = xero.get(kind.path() + "?" + query);
+        String lookUp = "Looking up " + numbered.size() + " " + kind.path() + " in Xero by " + field
+                + " (sent before, their answer lost) failed; they were not sent again and are looked up in the next run: ";
+        JsonNode answer;
+        try {
+            answer = xero.get(kind.path() + "?" + query);
+        } catch (XeroAnswerException e) {
+            // without the answer a create could duplicate what Xero has: the run stops, nothing is lost
+            throw new XeroAnswerException(lookUp + e.getMessage(), e);
+        }
+        JsonNode documents = answer.path(kind.path());
+        if (!documents.isArray()) {
+            throw new XeroAnswerException(lookUp + "Xero's answer has no " + kind.path() + " list");
+        }
         Map<String, String> found = new HashMap<>();
-        for (JsonNode document : answer.path(kind.path())) {
+        for (JsonNode document : documents) {
+            if (!document.hasNonNull(kind.idField()) || !document.hasNonNull(field)) {
+                log.warn("Xero's answer to the {} look-up holds a document without {} or {}; ignored", kind.path(),
+                        kind.idField(), field);
+                continue;
+            }
             found.put(document.path(field).asText(), document.path(kind.idField()).asText());
         }
         return found;

@@ -1,11 +1,14 @@
 package io.fieldsync.xero;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -16,10 +19,13 @@ import org.springframework.stereotype.Component;
  * {@code fieldsync.purchase-tax-types.<code>} (purchases) when set,
  * otherwise the one Xero tax rate of the same percentage that applies to revenue (sales) or
  * expenses (purchases); none (Xero's default applies) when no rate or several match.
- * Xero's tax rates are read once per sync run ({@link #refresh()}).
+ * Xero's tax rates are read once per sync run ({@link #refresh()}); an answer without them stops
+ * the run, a rate that cannot be read is left out with a warning.
  */
 @Component("taxTypes")
 public class TaxTypes {
+
+    private static final Logger log = LoggerFactory.getLogger(TaxTypes.class);
 
     private record XeroRate(String taxType, BigDecimal rate, boolean revenue, boolean expenses) {
     }
@@ -40,11 +46,28 @@ public class TaxTypes {
     public void refresh() {
         readSettings();
         JsonNode answer = xero.get("TaxRates");
-        rates = java.util.stream.StreamSupport.stream(answer.path("TaxRates").spliterator(), false)
-                .filter(rate -> !"DELETED".equals(rate.path("Status").asText()) && !"ARCHIVED".equals(rate.path("Status").asText()))
-                .map(rate -> new XeroRate(rate.path("TaxType").asText(), percentage(rate),
-                        rate.path("CanApplyToRevenue").asBoolean(), rate.path("CanApplyToExpenses").asBoolean()))
-                .toList();
+        JsonNode taxRates = answer.path("TaxRates");
+        if (!taxRates.isArray()) {
+            // matching by rate against no rates would fail every invoice with a misleading reason
+            throw new XeroAnswerException("Xero's answer to GET TaxRates has no TaxRates list: "
+                    + XeroErrors.summary(answer.toString()));
+        }
+        List<XeroRate> read = new ArrayList<>();
+        for (JsonNode rate : taxRates) {
+            if ("DELETED".equals(rate.path("Status").asText()) || "ARCHIVED".equals(rate.path("Status").asText())) {
+                continue;
+            }
+            BigDecimal percentage = percentage(rate);
+            if (!rate.hasNonNull("TaxType") || percentage == null) {
+                // one odd rate must not stop the run: codes of that rate find no match and say so
+                log.warn("Xero tax rate {} has no {}; it is not used to match FSM tax codes",
+                        XeroErrors.summary(rate.toString()), rate.hasNonNull("TaxType") ? "readable rate" : "TaxType");
+                continue;
+            }
+            read.add(new XeroRate(rate.path("TaxType").asText(), percentage,
+                    rate.path("CanApplyToRevenue").asBoolean(), rate.path("CanApplyToExpenses").asBoolean()));
+        }
+        rates = List.copyOf(read);
     }
 
     private void readSettings() {
@@ -84,9 +107,18 @@ public class TaxTypes {
         return matches.size() == 1 ? matches.get(0).taxType() : null;
     }
 
+    /** The rate in percent, from the first of its rate fields Xero gave; null when that one is not a number. */
     private static BigDecimal percentage(JsonNode rate) {
-        return Optional.ofNullable(rate.get("EffectiveRate")).or(() -> Optional.ofNullable(rate.get("DisplayTaxRate")))
-                .or(() -> Optional.ofNullable(rate.get("Rate")))
-                .map(node -> new BigDecimal(node.asText("0"))).orElse(BigDecimal.ZERO);
+        Optional<JsonNode> given = Optional.ofNullable(rate.get("EffectiveRate"))
+                .or(() -> Optional.ofNullable(rate.get("DisplayTaxRate")))
+                .or(() -> Optional.ofNullable(rate.get("Rate")));
+        if (given.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        try {
+            return new BigDecimal(given.get().asText("0").strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -21,7 +21,7 @@ public class XeroChartOfAccounts {
     /** Active accounts: code -> Xero account Type (REVENUE, BANK, EXPENSE, ...). */
     public Map<String, String> activeAccounts() {
         Map<String, String> accounts = new HashMap<>();
-        for (JsonNode account : xero.get("Accounts").path("Accounts")) {
+        for (JsonNode account : list("Accounts")) {
             String status = account.path("Status").asText("ACTIVE");
             if (account.hasNonNull("Code") && "ACTIVE".equals(status)) {
                 accounts.put(account.path("Code").asText(), account.path("Type").asText());
@@ -32,11 +32,21 @@ public class XeroChartOfAccounts {
 
     public Set<String> activeTaxTypes() {
         Set<String> taxTypes = new HashSet<>();
-        for (JsonNode rate : xero.get("TaxRates").path("TaxRates")) {
+        for (JsonNode rate : list("TaxRates")) {
             if (!"DELETED".equals(rate.path("Status").asText()) && !"ARCHIVED".equals(rate.path("Status").asText())) {
                 taxTypes.add(rate.path("TaxType").asText());
             }
         }
         return taxTypes;
+    }
+
+    /** GET {collection} and its list: without one every code would look unknown to Xero. */
+    private JsonNode list(String collection) {
+        JsonNode answer = xero.get(collection);
+        if (!answer.path(collection).isArray()) {
+            throw new XeroAnswerException("Xero's answer to GET " + collection + " has no " + collection + " list: "
+                    + XeroErrors.summary(answer.toString()));
+        }
+        return answer.path(collection);
     }
 }

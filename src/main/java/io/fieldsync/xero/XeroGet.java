@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
@@ -88,15 +91,38 @@ public class XeroGet {
     }
 
     private JsonNode answer(String url, HttpResponse<String> response) {
-        if (response.statusCode() != 200) {
-            throw new XeroAnswerException("Xero answered HTTP " + response.statusCode() + " to GET " + url
-                    + ": " + XeroErrors.summary(response.body()));
+        return read(json, url, response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                response.body());
+    }
+
+    /**
+     * Xero's answer as JSON, or an exception saying what came instead, with Xero's status: an
+     * error, a web page (a gateway's or an outage page), an answer cut off on the way, nothing.
+     * Anything else JSON holds (fields this version does not know, pre-1970 dates) is read as it is.
+     */
+    static JsonNode read(ObjectMapper json, String url, int status, String contentType, String body) {
+        boolean html = XeroErrors.isHtml(body, contentType);
+        if (status != 200) {
+            throw new XeroAnswerException("Xero answered HTTP " + status + " to GET " + url + ": "
+                    + (html ? "an HTML page, not JSON (a gateway's or an outage page): \"" + XeroErrors.pageText(body) + "\""
+                    : XeroErrors.summary(body)));
+        }
+        String answer = "Xero's answer (HTTP 200) to GET " + url;
+        if (body == null || body.isBlank()) {
+            throw new XeroAnswerException(answer + " is empty");
+        }
+        if (html) {
+            throw new XeroAnswerException(answer + " is an HTML page, not JSON: \"" + XeroErrors.pageText(body) + "\"");
         }
         try {
-            return json.readTree(response.body());
-        } catch (IOException e) {
-            throw new XeroAnswerException("Xero's answer to GET " + url + " is not JSON: "
-                    + XeroErrors.summary(response.body()), e);
+            return json.readTree(body);
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            boolean cutOff = e instanceof JsonEOFException
+                    || (where != null && where.getCharOffset() >= body.stripTrailing().length() - 1);
+            throw new XeroAnswerException(answer + (cutOff
+                    ? " breaks off after " + body.length() + " characters, before its JSON ends (cut off on the way): "
+                    : " is not JSON (" + e.getOriginalMessage() + "): ") + XeroErrors.summary(body), e);
         }
     }
 }

@@ -54,12 +54,12 @@ public class XeroRetries {
                 exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, Math.max(asked, backOff(exchange)));
             }
             throw new XeroUnavailableException("Xero answered HTTP " + status + " to a " + collection(exchange)
-                    + " batch: " + XeroErrors.summary(body));
+                    + " batch: " + described(exchange, body));
         }
         if (status >= 200 && status < 300 && !readable(body)) {
             // Xero may have stored the batch: asking again with the same Idempotency-Key gets its answer
             throw new XeroUnavailableException("Xero's answer to a " + collection(exchange)
-                    + " batch could not be read: " + XeroErrors.summary(body));
+                    + " batch could not be read: " + described(exchange, body));
         }
     }
 
@@ -77,6 +77,13 @@ public class XeroRetries {
         } catch (JsonProcessingException e) {
             return false;
         }
+    }
+
+    /** A gateway's HTML page by its words, not its markup; anything else as Xero sent it, shortened. */
+    private static String described(Exchange exchange, String body) {
+        return XeroErrors.isHtml(body, header(exchange, "Content-Type"))
+                ? "an HTML page, not JSON (a gateway's or an outage page): \"" + XeroErrors.pageText(body) + "\""
+                : XeroErrors.summary(body);
     }
 
     private static String collection(Exchange exchange) {

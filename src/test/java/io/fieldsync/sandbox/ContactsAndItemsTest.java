@@ -49,6 +49,20 @@ class ContactsAndItemsTest extends SandboxTestSupport {
     }
 
     @Test
+    void contactWithAnInvalidEmailAddressIsRefusedAsXeroRefusesIt() {
+        HttpResponse<String> response = client.put("/Contacts?summarizeErrors=false", "{\"Contacts\":["
+                + "{\"Name\":\"Ridgeway Plumbing\",\"EmailAddress\":\"accounts@ridgeway.example; jo@ridgeway.example\"},"
+                + "{\"Name\":\"Harbour Electrical\",\"EmailAddress\":\"office@harbour.example\"}]}");
+        JsonNode elements = SandboxClient.json(response).path("Contacts");
+        assertThat(elements.path(0).path("StatusAttributeString").asText()).isEqualTo("ERROR");
+        assertThat(elements.path(0).path("ValidationErrors").path(0).path("Message").asText())
+                .isEqualTo("Email address must be valid.");
+        assertThat(elements.path(1).path("StatusAttributeString").asText()).isEqualTo("OK");
+        assertThat(sandbox.documents("Contacts")).singleElement()
+                .satisfies(c -> assertThat(c.path("Name").asText()).isEqualTo("Harbour Electrical"));
+    }
+
+    @Test
     void contactNameMustBeUniqueAmongActiveContacts() {
         client.createContact("Ridgeway Plumbing");
         HttpResponse<String> response = client.put("/Contacts?summarizeErrors=false", "{\"Contacts\":[{\"Name\":\"ridgeway plumbing\"}]}");

@@ -142,8 +142,11 @@ class PushToXeroIT extends MariaDbIntegrationTest {
     @Test
     void editedInvoiceIsUpdatedNotDuplicated() {
         syncToEnd();
-        Map<String, Object> invoice = source.queryForMap("select id, invoice_number, total from invoices"
-                + " where status = 'issued' and total > 0 and amounts_include_tax = false order by id limit 1");
+        List<Long> inXero = state.queryForList(
+                "select local_id from record_status where entity = 'invoice' and status = 'SYNCED'", Long.class);
+        Map<String, Object> invoice = source.queryForList("select id, invoice_number, total from invoices"
+                        + " where status = 'issued' and total > 0 and amounts_include_tax = false order by id").stream()
+                .filter(i -> inXero.contains(((Number) i.get("id")).longValue())).findFirst().orElseThrow();
         long id = ((Number) invoice.get("id")).longValue();
         Map<String, Object> line = source.queryForMap("select id, quantity, unit_price, discount_percent from invoice_lines"
                 + " where invoice_id = ? and unit_price > 0 order by line_no limit 1", id);

@@ -26,8 +26,9 @@ class XeroRetriesTest {
     void serverErrorsAndUnreadableAnswersAreWorthAnotherTry() {
         assertThatThrownBy(() -> retries.check(answer(503, "{\"Title\":\"Service Unavailable\"}")))
                 .isExactlyInstanceOf(XeroUnavailableException.class).hasMessageContaining("HTTP 503 to a Contacts batch");
-        assertThatThrownBy(() -> retries.check(answer(502, "<html><body>Bad gateway</body></html>")))
-                .isExactlyInstanceOf(XeroUnavailableException.class).hasMessageContaining("<html>");
+        assertThatThrownBy(() -> retries.check(answer(502, "<html><head><title>502 Bad Gateway</title></head><body>Bad gateway</body></html>")))
+                .isExactlyInstanceOf(XeroUnavailableException.class).hasMessageContaining("an HTML page").hasMessageContaining("502 Bad Gateway")
+                .hasMessageNotContaining("<html>");
         assertThatThrownBy(() -> retries.check(answer(200, "{\"Contacts\":[{\"ContactID\":\"4a")))
                 .isExactlyInstanceOf(XeroUnavailableException.class).hasMessageContaining("could not be read");
         assertThatThrownBy(() -> retries.check(answer(200, "<html>maintenance</html>")))
