@@ -20,6 +20,9 @@ public class SyncRun {
 
     public enum Trigger { MANUAL, SCHEDULED }
 
+    /** The message column's size. */
+    private static final int MAX_MESSAGE = 2000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -70,9 +73,15 @@ public class SyncRun {
     }
 
     public void finish(Status outcome, String message) {
+        finish(outcome, message, Instant.now());
+    }
+
+    /** Ended at {@code at}: a run whose end could only be recorded later keeps the time it ended. */
+    public void finish(Status outcome, String message, Instant at) {
         this.status = outcome;
-        this.message = message;
-        this.finishedAt = Instant.now();
+        this.message = message == null || message.length() <= MAX_MESSAGE ? message
+                : message.substring(0, MAX_MESSAGE - 3) + "..."; // a long error must not keep the end from being written
+        this.finishedAt = at;
     }
 
     /** Its node stopped (killed, or cut off from the state store): the next run resumes from the watermarks. */
