@@ -10,7 +10,8 @@ import io.fieldsync.sync.SyncRun;
 /**
  * Which condition needing a person a run's end shows, from its status and recorded reason. A
  * failed run alerts for its cause when the cause is known (Xero refusing the connection, the
- * field-service database unreachable), otherwise as a failed run: one alert per incident.
+ * field-service database or the state store unreachable), otherwise as a failed run: one alert
+ * per incident.
  */
 final class RunConditions {
 
@@ -24,12 +25,15 @@ final class RunConditions {
     private static final Pattern XERO_UNREACHABLE = Pattern.compile(
             "Xero cannot be reached|Xero's token endpoint \\S+ cannot be reached", Pattern.CASE_INSENSITIVE);
 
-    /** JDBC connection failures as Spring, Hikari and the MySQL/MariaDB drivers word them. */
+    /** The state store lost mid-run, as SyncRuns words it (the run's end is written once it is back). */
+    private static final String STATE_DB_UNREACHABLE = "state database unreachable";
+
+    /** JDBC connection failures as SyncRuns, Spring, Hikari and the MySQL/MariaDB drivers word them. */
     private static final List<String> DATABASE_UNREACHABLE = List.of(
             "failed to obtain jdbc connection", "could not get jdbc connection", "communications link failure",
             "connection is not available, request timed out", "socket fail to connect", "could not connect to address",
             "sqlnontransientconnectionexception", "cannotgetjdbcconnectionexception", "connection refused",
-            "unknown database", "access denied for user", "connection is closed");
+            "unknown database", "access denied for user", "connection is closed", "field-service database unreachable");
 
     private RunConditions() {
     }
@@ -47,10 +51,10 @@ final class RunConditions {
     static List<String> clearedBy(SyncRun.Status status) {
         return switch (status) {
             case SUCCEEDED, COMPLETED_WITH_ERRORS -> List.of(AlertConditions.RUN_FAILED, AlertConditions.RECONNECT_NEEDED,
-                    AlertConditions.SOURCE_DB_UNREACHABLE, AlertConditions.DAILY_LIMIT);
-            // Xero took calls up to its limit: the connection and the database worked
+                    AlertConditions.SOURCE_DB_UNREACHABLE, AlertConditions.STATE_DB_UNREACHABLE, AlertConditions.DAILY_LIMIT);
+            // Xero took calls up to its limit: the connection and the databases worked
             case DAILY_LIMIT_REACHED -> List.of(AlertConditions.RUN_FAILED, AlertConditions.RECONNECT_NEEDED,
-                    AlertConditions.SOURCE_DB_UNREACHABLE);
+                    AlertConditions.SOURCE_DB_UNREACHABLE, AlertConditions.STATE_DB_UNREACHABLE);
             default -> List.of();
         };
     }
@@ -64,6 +68,9 @@ final class RunConditions {
             return AlertConditions.RUN_FAILED; // its "connection refused" is not the database's
         }
         String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.startsWith(STATE_DB_UNREACHABLE)) {
+            return AlertConditions.STATE_DB_UNREACHABLE; // its driver's words are the field-service database's too
+        }
         return DATABASE_UNREACHABLE.stream().anyMatch(lower::contains)
                 ? AlertConditions.SOURCE_DB_UNREACHABLE : AlertConditions.RUN_FAILED;
     }

@@ -90,6 +90,7 @@ public class RunReports {
         String what = switch (condition) {
             case AlertConditions.RECONNECT_NEEDED -> "Xero refused FieldSync's connection: reconnect needed";
             case AlertConditions.SOURCE_DB_UNREACHABLE -> "The field-service database cannot be reached";
+            case AlertConditions.STATE_DB_UNREACHABLE -> "FieldSync's state database cannot be reached";
             case AlertConditions.DAILY_LIMIT -> "Xero's daily API limit is reached";
             default -> "A sync run failed";
         };
@@ -98,6 +99,9 @@ public class RunReports {
                     + " Xero connection (custom connection or app) is still authorised for the organisation.";
             case AlertConditions.SOURCE_DB_UNREACHABLE -> "Check that the field-service database is up and that"
                     + " fieldsync.source.url, username and password are right.";
+            case AlertConditions.STATE_DB_UNREACHABLE -> "Check that FieldSync's state database (spring.datasource.url)"
+                    + " is up. Nothing was lost: the next run resumes from the watermarks and looks up in Xero the"
+                    + " records whose answer could not be written, so none is created twice.";
             case AlertConditions.DAILY_LIMIT -> "Records not sent yet go in the next run once Xero's daily budget"
                     + " resets; look for what used the budget (a sync loop, another app on the organisation).";
             default -> "See the reason below and GET /api/syncs/" + run.getId() + ".";

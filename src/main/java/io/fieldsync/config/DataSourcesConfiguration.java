@@ -5,15 +5,20 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import io.fieldsync.demo.DemoSourceDatabase;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 
 /**
  * The connector's two databases. The state store ({@code spring.datasource.*}) is primary, so
  * Flyway and JPA use it and only it; the field-service database ({@code fieldsync.source.*}) is
- * read and written by routes through camel-sql and is never migrated.
+ * read and written by routes through camel-sql and is never migrated. Each pool takes its Hikari
+ * settings ({@code spring.datasource.hikari.*}, {@code fieldsync.source.hikari.*}) before it opens
+ * its first connection: Hikari refuses most of them once started.
  */
 @Configuration(proxyBeanMethods = false)
 public class DataSourcesConfiguration {
@@ -27,10 +32,11 @@ public class DataSourcesConfiguration {
 
     @Bean
     @Primary
-    public DataSource dataSource(DataSourceProperties stateDataSourceProperties) {
+    public DataSource dataSource(DataSourceProperties stateDataSourceProperties, Environment environment) {
         return DatabaseReachability.open("spring.datasource.url", stateDataSourceProperties.getUrl(), () -> {
             HikariDataSource state = stateDataSourceProperties.initializeDataSourceBuilder()
                     .type(HikariDataSource.class).build();
+            Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(state));
             state.setPoolName("state");
             return state;
         });
@@ -43,7 +49,7 @@ public class DataSourcesConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    public HikariDataSource sourceDataSource(SourceDatabaseSettings settings, DemoSourceDatabase demo) {
+    public HikariDataSource sourceDataSource(SourceDatabaseSettings settings, DemoSourceDatabase demo, Environment environment) {
         String url = settings.isEmbedded() ? demo.url() : settings.getUrl();
         HikariDataSource source = DatabaseReachability.open("fieldsync.source.url", url, () -> {
             HikariDataSource pool = new HikariDataSource();
@@ -56,6 +62,7 @@ public class DataSourcesConfiguration {
                 // not the read of every page after it (Connector/J's default throws)
                 pool.addDataSourceProperty("zeroDateTimeBehavior", "CONVERT_TO_NULL");
             }
+            Binder.get(environment).bind("fieldsync.source.hikari", Bindable.ofInstance(pool));
             return pool;
         });
         if (settings.isEmbedded()) {

@@ -20,6 +20,9 @@ public class SyncRun {
 
     public enum Trigger { MANUAL, SCHEDULED }
 
+    /** The message column's size. */
+    private static final int MAX_MESSAGE = 2000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -70,10 +73,15 @@ public class SyncRun {
     }
 
     public void finish(Status outcome, String message) {
+        finish(outcome, message, Instant.now());
+    }
+
+    /** Ended at {@code at}: a run whose end could only be recorded later keeps the time it ended. */
+    public void finish(Status outcome, String message, Instant at) {
         this.status = outcome;
-        // the column holds 2000: a longer reason (an exception's) must not leave the run RUNNING
-        this.message = message == null || message.length() <= 2000 ? message : message.substring(0, 1997) + "...";
-        this.finishedAt = Instant.now();
+        this.message = message == null || message.length() <= MAX_MESSAGE ? message
+                : message.substring(0, MAX_MESSAGE - 3) + "..."; // a long error must not keep the end from being written
+        this.finishedAt = at;
     }
 
     /** Its node stopped (killed, or cut off from the state store): the next run resumes from the watermarks. */

@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * organisation's row, so two requests (or two nodes sharing the state store) cannot both start
  * one; the run itself is the {@code sync-run} route, which calls {@link #finish} or {@link #fail}.
  * A running run's node writes a heartbeat; a run whose heartbeat stopped (its node was killed)
- * is marked INTERRUPTED instead of holding the organisation forever.
+ * is marked INTERRUPTED instead of holding the organisation forever. A run's end the state store
+ * cannot take (it went away) is kept and written once it answers again.
  */
 @Component("syncRuns")
 public class SyncRuns {
@@ -54,10 +55,12 @@ public class SyncRuns {
     private final Duration staleAfter;
     /** The runs this node is executing: the ones it keeps alive with heartbeats. */
     private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
+    private final UnrecordedRunEnds unrecorded;
 
     public SyncRuns(XeroConnection connection, SyncRunRepository runs, SyncRunCountRepository counts,
                     EntityManager entities, TransactionTemplate transaction, JdbcTemplate state, ProducerTemplate camel,
                     ApplicationEventPublisher events, MaintenanceWindows maintenance, RuntimeSettings settings,
+                    UnrecordedRunEnds unrecorded,
                     @Value("${fieldsync.node-id:}") String nodeId,
                     @Value("${fieldsync.sync.stale-after:PT2M}") Duration staleAfter) {
         this.connection = connection;
@@ -70,6 +73,7 @@ public class SyncRuns {
         this.events = events;
         this.maintenance = maintenance;
         this.settings = settings;
+        this.unrecorded = unrecorded;
         this.nodeId = nodeId.isBlank() ? defaultNodeId() : nodeId;
         this.staleAfter = staleAfter;
     }
@@ -118,6 +122,7 @@ public class SyncRuns {
     private Optional<SyncRun> begin(SyncRun.Trigger trigger, String requestedBy, List<String> onlyEntities,
                                     boolean oweIfRunning, boolean onlyIfOwed) {
         settings.reloadIfChanged();
+        recordUnrecordedEnds(); // a run that ended while the store was away is not taken for running
         XeroTenant tenant = connection.currentTenant();
         List<SyncRun> interrupted = new ArrayList<>();
         SyncRun run = transaction.execute(status -> {
@@ -169,35 +174,60 @@ public class SyncRuns {
         }));
     }
 
-    public SyncRun fail(long runId, String reason) {
-        return ended(transaction.execute(status -> {
-            SyncRun run = runs.findById(runId).orElseThrow();
-            run.finish(SyncRun.Status.FAILED, reason);
-            log.warn("Sync run {} failed: {}", runId, reason);
-            return runs.save(run);
-        }));
+    public void fail(long runId, Exception error) {
+        end(runId, SyncRun.Status.FAILED, RunFailureReason.of(error));
     }
 
     /** Xero's daily limit ended the run: what was sent is recorded, the rest waits for tomorrow's budget. */
-    public SyncRun stopForDailyLimit(long runId, Exception reason) {
-        return ended(transaction.execute(status -> {
-            SyncRun run = runs.findById(runId).orElseThrow();
-            run.finish(SyncRun.Status.DAILY_LIMIT_REACHED, reason.getMessage()
-                    + "; records not sent yet go in the next run once the daily budget resets");
-            log.warn("Sync run {} stopped: {}", runId, run.getMessage());
-            return runs.save(run);
-        }));
+    public void stopForDailyLimit(long runId, Exception reason) {
+        end(runId, SyncRun.Status.DAILY_LIMIT_REACHED, reason.getMessage()
+                + "; records not sent yet go in the next run once the daily budget resets");
     }
 
-    public SyncRun fail(long runId, Exception error) {
-        Throwable cause = error;
-        // Camel wraps a bean's failure ("Failed to invoke method: ...") and a split's ("Multicast
-        // processing failed ...") in words about exchanges: the failure's own words say it
-        while ((cause instanceof org.apache.camel.RuntimeCamelException || cause instanceof org.apache.camel.CamelExchangeException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
+    /**
+     * Writes how a run ended. When the state store cannot take it (it is what failed the run, or
+     * it went in the meantime) the end is kept and written once the store answers again, by the
+     * watchdog or the next start: the run must not stay RUNNING, nor be taken for a dead node's.
+     */
+    private void end(long runId, SyncRun.Status status, String message) {
+        UnrecordedRunEnds.End end = new UnrecordedRunEnds.End(runId, status, message, Instant.now());
+        try {
+            write(end);
+        } catch (RuntimeException e) {
+            unrecorded.keep(end);
+            runningHere.remove(runId); // over: no more heartbeats for it
+            log.error("Sync run {} ended {} ({}), but the state store cannot record it: {}. The end is kept in memory"
+                    + " and recorded as soon as the state store answers again", runId, status, message, e.toString());
         }
-        return fail(runId, cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+    }
+
+    /** Writes the run ends the state store could not take when they happened; throws while it still cannot. */
+    public synchronized void recordUnrecordedEnds() {
+        for (UnrecordedRunEnds.End end : unrecorded.all()) {
+            write(end);
+            unrecorded.recorded(end.runId());
+        }
+    }
+
+    private void write(UnrecordedRunEnds.End end) {
+        SyncRun ended = transaction.execute(status -> {
+            SyncRun run = runs.findById(end.runId()).orElse(null);
+            if (run == null || run.getStatus() != SyncRun.Status.RUNNING) {
+                // another node took it for dead while this one could not reach the store
+                log.warn("Sync run {} ended {} ({}), but it is {} by now", end.runId(), end.status(), end.message(),
+                        run == null ? "gone" : run.getStatus());
+                return null;
+            }
+            run.finish(end.status(), end.message(), end.at());
+            log.warn("Sync run {} {}: {}", end.runId(), end.status() == SyncRun.Status.FAILED ? "failed" : "stopped",
+                    end.message());
+            return runs.save(run);
+        });
+        if (ended == null) {
+            runningHere.remove(end.runId());
+            return;
+        }
+        ended(ended);
     }
 
     /** Keeps this node's runs alive: another node takes a run without heartbeats for dead. */

@@ -33,6 +33,15 @@ class RunConditionsTest {
     }
 
     @Test
+    void aRunThatLostADatabaseAlertsForThatDatabase() {
+        assertThat(RunConditions.failureCause("field-service database unreachable: Communications link failure (Connection refused)"))
+                .isEqualTo(AlertConditions.SOURCE_DB_UNREACHABLE);
+        assertThat(RunConditions.failureCause("state database unreachable: state - Connection is not available, request timed"
+                + " out after 2000ms (total=0, active=0, idle=0, waiting=0) (Connection refused)"))
+                .as("the driver's words alone would say the field-service database").isEqualTo(AlertConditions.STATE_DB_UNREACHABLE);
+    }
+
+    @Test
     void anyOtherFailureIsAFailedRun() {
         assertThat(RunConditions.failureCause("Xero answered HTTP 503 to a Contacts batch: Service Unavailable"))
                 .isEqualTo(AlertConditions.RUN_FAILED);
@@ -49,7 +58,8 @@ class RunConditionsTest {
         assertThat(RunConditions.raisedBy(SyncRun.Status.COMPLETED_WITH_ERRORS, null)).isEmpty();
         assertThat(RunConditions.raisedBy(SyncRun.Status.INTERRUPTED, null)).isEmpty();
         assertThat(RunConditions.clearedBy(SyncRun.Status.COMPLETED_WITH_ERRORS)).contains(AlertConditions.RUN_FAILED,
-                AlertConditions.RECONNECT_NEEDED, AlertConditions.SOURCE_DB_UNREACHABLE, AlertConditions.DAILY_LIMIT);
+                AlertConditions.RECONNECT_NEEDED, AlertConditions.SOURCE_DB_UNREACHABLE, AlertConditions.STATE_DB_UNREACHABLE,
+                AlertConditions.DAILY_LIMIT);
         assertThat(RunConditions.clearedBy(SyncRun.Status.FAILED)).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package io.fieldsync.testing;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -14,12 +15,24 @@ public final class MariaDb {
     public static final String BASE_URL = System.getProperty("test.mysql.url", "jdbc:mysql://127.0.0.1:3306");
     public static final String USERNAME = System.getProperty("test.mysql.username", "root");
     public static final String PASSWORD = System.getProperty("test.mysql.password", "");
+    private static final String PARAMETERS = "?allowPublicKeyRetrieval=true&useSSL=false&connectionTimeZone=UTC";
 
     private MariaDb() {
     }
 
     public static String url(String database) {
-        return BASE_URL + "/" + database + "?allowPublicKeyRetrieval=true&useSSL=false&connectionTimeZone=UTC";
+        return BASE_URL + "/" + database + PARAMETERS;
+    }
+
+    /** The URL of a database reached through a local port (a {@link TcpProxy}) instead of the server's own. */
+    public static String urlThrough(TcpProxy proxy, String database) {
+        return "jdbc:mysql://127.0.0.1:" + proxy.port() + "/" + database + PARAMETERS;
+    }
+
+    /** A proxy in front of the server, for tests that take a database away. */
+    public static TcpProxy proxy() {
+        URI server = URI.create(BASE_URL.substring("jdbc:".length()));
+        return TcpProxy.to(server.getHost(), server.getPort() < 0 ? 3306 : server.getPort());
     }
 
     /** Drops and creates a database, so a test run starts from nothing. */

@@ -1,0 +1,166 @@
+package io.fieldsync.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A TCP hop between the connector and a database, to take the database away mid-run:
+ * {@link #cut()} closes every open connection and refuses new ones, as a database that went down
+ * does; {@link #restore()} takes connections again on the same port.
+ * <pre>
+ * TcpProxy proxy = TcpProxy.to("127.0.0.1", 3306);   // JDBC URL: 127.0.0.1:proxy.port()
+ * proxy.cut();  ...  proxy.restore();
+ * </pre>
+ */
+public final class TcpProxy implements AutoCloseable {
+
+    private final InetSocketAddress upstream;
+    private final int port;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private ServerSocket listener;
+    private volatile boolean closed;
+
+    private TcpProxy(InetSocketAddress upstream) throws IOException {
+        this.upstream = upstream;
+        this.listener = listen(0);
+        this.port = listener.getLocalPort();
+        accept(listener);
+    }
+
+    public static TcpProxy to(String host, int port) {
+        try {
+            return new TcpProxy(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw new IllegalStateException("no local port for a proxy", e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The database is gone: open connections end at once, new ones are refused. */
+    public synchronized void cut() {
+        closeQuietly(listener);
+        listener = null;
+        for (Socket socket : List.copyOf(open)) {
+            closeQuietly(socket);
+        }
+        open.clear();
+    }
+
+    /** The database is back on the same port. */
+    public synchronized void restore() {
+        if (listener != null) {
+            return;
+        }
+        try {
+            listener = listen(port);
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + port + " could not be taken again", e);
+        }
+        accept(listener);
+    }
+
+    public synchronized boolean isCut() {
+        return listener == null;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        cut();
+    }
+
+    private static ServerSocket listen(int port) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.setReuseAddress(true); // restore() binds the port again while old connections linger in TIME_WAIT
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        return socket;
+    }
+
+    private void accept(ServerSocket server) {
+        Thread acceptor = new Thread(() -> {
+            while (!server.isClosed()) {
+                try {
+                    Socket client = server.accept();
+                    connect(client);
+                } catch (IOException stoppedListening) {
+                    return;
+                }
+            }
+        }, "tcp-proxy-" + port + "-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    private void connect(Socket client) {
+        Socket server = new Socket();
+        try {
+            server.connect(upstream, 5000);
+        } catch (IOException e) {
+            closeQuietly(client);
+            closeQuietly(server);
+            return;
+        }
+        synchronized (this) {
+            if (closed || listener == null) { // cut while this one was connecting
+                closeQuietly(client);
+                closeQuietly(server);
+                return;
+            }
+            open.add(client);
+            open.add(server);
+        }
+        pump(client, server, "up");
+        pump(server, client, "down");
+    }
+
+    private void pump(Socket from, Socket to, String direction) {
+        Thread pump = new Thread(() -> {
+            byte[] buffer = new byte[16 * 1024];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException ended) {
+                // cut, or one side closed
+            } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+                open.remove(from);
+                open.remove(to);
+            }
+        }, "tcp-proxy-" + port + "-" + direction);
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            if (closeable instanceof Socket socket && !socket.isClosed()) {
+                try {
+                    socket.setSoLinger(true, 0); // a reset, as from a host that went away, not a polite goodbye
+                } catch (SocketException alreadyGone) {
+                    // closing anyway
+                }
+            }
+            closeable.close();
+        } catch (Exception ignored) {
+            // already closed
+        }
+    }
+}
