@@ -52,15 +52,16 @@ public class XeroFieldValues {
         }
     }
 
-    /** @param collection the Xero collection the element goes to: Contacts, Items or Invoices */
+    /** @param collection the Xero collection the element goes to: Contacts, Items, Invoices or Payments */
     public Checked check(String collection, Map<String, Object> element) {
         Objects.requireNonNull(element, "element");
         String kind = switch (collection) {
             case "Contacts" -> "Contact";
             case "Items" -> "Item";
             case "Invoices" -> "Invoice";
+            case "Payments" -> "Payment";
             default -> throw new IllegalArgumentException(
-                    "no value rules for Xero collection " + collection + " (Contacts, Items or Invoices)");
+                    "no value rules for Xero collection " + collection + " (Contacts, Items, Invoices or Payments)");
         };
         List<String> warnings = new ArrayList<>();
         List<String> failures = new ArrayList<>();

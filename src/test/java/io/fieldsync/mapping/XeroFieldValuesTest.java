@@ -52,6 +52,19 @@ class XeroFieldValuesTest {
     }
 
     @Test
+    void paymentReferenceLosesItsControlCharactersAndKeepsTheRest() throws Exception {
+        Map<String, Object> payment = element("""
+                {"Invoice": {"InvoiceID": "5c1d7d3e-0f4b-4a8e-9d2c-6b3a1f0e9d88"}, "Account": {"Code": "090"},
+                 "Date": "2026-10-03", "Amount": 412.5, "Reference": "FS-P77 chq\\u0007 4456"}""");
+
+        XeroFieldValues.Checked checked = values.check("Payments", payment);
+
+        assertThat(checked.element()).containsEntry("Reference", "FS-P77 chq 4456").containsEntry("Amount", 412.5);
+        assertThat(checked.warnings()).containsExactly("Payment Reference: control characters U+0007 removed; sent as \"FS-P77 chq 4456\"");
+        assertThat(checked.failure()).isNull();
+    }
+
+    @Test
     void lineBreaksInANameBecomeOneSpaceButStayInFreeText() throws Exception {
         Map<String, Object> invoice = element("""
                 {"InvoiceNumber": "INV\\r\\n0042", "Reference": "J00031\\t",
