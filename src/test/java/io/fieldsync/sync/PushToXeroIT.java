@@ -181,6 +181,23 @@ class PushToXeroIT extends MariaDbIntegrationTest {
     }
 
     @Test
+    void recordLookedAtAgainThatIsAlsoAmongTheChangedRowsCountsOnceInTheRun() {
+        syncToEnd();
+        long waiting = state.queryForList("select local_id from record_status where entity = 'invoice'"
+                + " and skip_kind = 'DEPENDENCY' order by local_id", Long.class).get(0);
+        // looked at again (its customer is not in Xero) and, touched in the FSM, read among the changed rows too
+        source.update("update invoices set updated_at = current_timestamp(6) where id = ?", waiting);
+
+        Map<String, Object> second = syncToEnd();
+
+        long run = ((Number) second.get("id")).longValue();
+        int skipped = state.queryForObject("select count(*) from record_status where entity = 'invoice' and status = 'SKIPPED'"
+                + " and last_run_id = ?", Integer.class, run);
+        assertThat(skipped).isPositive();
+        assertThat(((Map<?, ?>) ((Map<?, ?>) second.get("counts")).get("invoice")).get("skipped")).isEqualTo(skipped);
+    }
+
+    @Test
     void rateLimitStormIsRiddenOutWithNoRecordLost() {
         sandbox.faults().rateLimited(6, 1);
 
