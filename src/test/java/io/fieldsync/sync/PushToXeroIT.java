@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PushToXeroIT extends MariaDbIntegrationTest {
 
     /** FSM invoices that must reach Xero: final, positive (or $0 and paid), of a customer not deleted. */
-    private static final String EXPORTABLE_INVOICES = """
+    static final String EXPORTABLE_INVOICES = """
             select i.invoice_number, i.customer_id, i.subtotal, i.tax_total, i.total, i.amounts_include_tax,
                    exists (select 1 from invoice_lines l where l.invoice_id = i.id and l.discount_percent > 0) as discounted
               from invoices i join customers c on c.id = i.customer_id
