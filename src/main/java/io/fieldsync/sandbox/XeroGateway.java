@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The front door every request passes, in Xero's order: fault switches, identity, token check,
@@ -18,6 +19,8 @@ final class XeroGateway implements ResponseDefinitionTransformerV2 {
     private static final Logger LOG = LoggerFactory.getLogger(XeroGateway.class);
 
     private final XeroSandbox sandbox;
+    /** Requests being handled now: one whose client died is still carried out, as at Xero. */
+    private final AtomicInteger inProgress = new AtomicInteger();
 
     XeroGateway(XeroSandbox sandbox) {
         this.sandbox = sandbox;
@@ -36,12 +39,19 @@ final class XeroGateway implements ResponseDefinitionTransformerV2 {
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
         SandboxRequest request = SandboxRequest.of(serveEvent.getRequest());
+        inProgress.incrementAndGet();
         try {
             return handle(request).toResponseDefinition();
         } catch (RuntimeException e) {
             LOG.error("Sandbox failed on {} {}", request.method(), request.path(), e);
             return SandboxAnswer.problem(500, "An error occurred", "The sandbox failed: " + e).toResponseDefinition();
+        } finally {
+            inProgress.decrementAndGet();
         }
+    }
+
+    int inProgress() {
+        return inProgress.get();
     }
 
     private SandboxAnswer handle(SandboxRequest request) {

@@ -36,6 +36,7 @@ public final class XeroSandbox implements AutoCloseable {
     final SandboxFaults faults = new SandboxFaults();
     final ApiCalls apiCalls = new ApiCalls();
     final AccountingApi accounting;
+    private final XeroGateway gateway = new XeroGateway(this);
     private WireMockServer server;
 
     public XeroSandbox(SandboxSettings settings) {
@@ -60,7 +61,7 @@ public final class XeroSandbox implements AutoCloseable {
                 .disableRequestJournal() // the demo runs for hours; the sandbox keeps its own counts
                 .gzipDisabled(true)
                 .notifier(new Slf4jNotifier(false))
-                .extensions(new XeroGateway(this));
+                .extensions(gateway);
         options = settings.port() == 0 ? options.dynamicPort() : options.port(settings.port());
         server = new WireMockServer(options);
         server.start();
@@ -151,6 +152,14 @@ public final class XeroSandbox implements AutoCloseable {
         contract.clear();
     }
 
+    /**
+     * Forgets the Idempotency-Keys seen so far, as Xero does once its replay window has passed:
+     * a repeat is then a new request (for a connector that restarts long after a crash).
+     */
+    public void forgetIdempotencyKeys() {
+        idempotency.clear();
+    }
+
     /** The documents of a collection ("Invoices", "Contacts", ...) as Xero stores them, archived and voided ones included. */
     public List<ObjectNode> documents(String collection) {
         return accounting.documents(collection);
@@ -228,6 +237,14 @@ public final class XeroSandbox implements AutoCloseable {
     /** The latest API calls (a few thousand) in the order they arrived. */
     public List<SandboxCall> calls() {
         return apiCalls.latest();
+    }
+
+    /**
+     * Requests the sandbox is handling at this moment (held by a delay switch, or being processed).
+     * A request whose client was killed is still carried out, as Xero would.
+     */
+    public int requestsInProgress() {
+        return gateway.inProgress();
     }
 
     /** All counts by "METHOD Collection". */

@@ -2,8 +2,10 @@ package io.fieldsync.sync;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * look-back window before the entity's watermark so rows committed late by long transactions are
  * read again (their unchanged hash makes that free). The watermark moves only after a page's
  * records are linked. Route steps set and read these exchange properties:
- * {@code afterUpdatedAt}, {@code afterId}, {@code pageSize}, {@code morePages}, {@code revisitIds}.
+ * {@code afterUpdatedAt}, {@code afterId}, {@code pageSize}, {@code morePages}, {@code revisitIds},
+ * {@code revisited}.
  */
 @Component("pushCursor")
 public class PushCursor {
@@ -56,6 +59,10 @@ public class PushCursor {
         List<Long> revisit = statuses.revisits(tenant, entity);
         // camel-sql cannot bind an empty IN list; -1 is never an id
         exchange.setProperty("revisitIds", revisit.isEmpty() ? List.of(-1L) : revisit);
+        // a record looked at again can be among the changed rows too (after a crash, all of them are): decided once
+        Map<Long, Instant> revisited = new HashMap<>();
+        revisit.forEach(id -> revisited.put(id, null));
+        exchange.setProperty("revisited", revisited);
     }
 
     /** After a page was read: the next page starts behind its last row; the last page is shorter. */

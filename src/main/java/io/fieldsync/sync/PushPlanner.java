@@ -58,8 +58,14 @@ public class PushPlanner {
         this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
+    /**
+     * @param revisited the records this push looks at again, with the updated_at they had when
+     *                  read (null until then): one read again, unchanged, among the changed rows
+     *                  was decided already and is neither sent nor counted twice
+     */
     public List<List<Outgoing>> plan(String entity, String mapping, String collection, long runId,
-                                     List<Map<String, Object>> documents) throws JsonProcessingException {
+                                     Map<Long, java.time.Instant> revisited, List<Map<String, Object>> documents)
+            throws JsonProcessingException {
         XeroCollection kind = XeroCollection.of(collection);
         Map<Long, RecordStatus> known = outcomes.statusesOf(entity,
                 documents.stream().map(d -> ((Number) d.get("id")).longValue()).toList());
@@ -72,7 +78,14 @@ public class PushPlanner {
 
         for (Map<String, Object> document : documents) {
             long localId = ((Number) document.get("id")).longValue();
-            if (known.containsKey(localId) && known.get(localId).heldBySkip(changedAt(document))) {
+            java.time.Instant changedAt = changedAt(document);
+            if (revisited.containsKey(localId)) {
+                if (changedAt != null && changedAt.equals(revisited.get(localId))) {
+                    continue; // looked at again earlier in this push, unchanged since: decided already
+                }
+                revisited.put(localId, changedAt);
+            }
+            if (known.containsKey(localId) && known.get(localId).heldBySkip(changedAt)) {
                 continue;
             }
             Optional<SkipRules.Skip> skip = skipRules.check(entity, document);

@@ -2,6 +2,7 @@ package io.fieldsync.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.fieldsync.testing.Eventually;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -49,6 +50,21 @@ class FaultsTest extends SandboxTestSupport {
         long started = System.nanoTime();
         assertThat(client.get("/Organisation").statusCode()).isEqualTo(200);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+    }
+
+    @Test
+    void aHeldRequestWhoseClientGaveUpIsStillCarriedOut() {
+        sandbox.faults().on("PUT", "/Contacts").times(1).delay(Duration.ofMillis(1500));
+        HttpRequest.Builder impatient = client.request("/Contacts?summarizeErrors=false").timeout(Duration.ofMillis(300))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"Contacts\":[{\"Name\":\"Ridgeway Plumbing\"}]}"));
+
+        assertThatThrownBy(() -> client.send(impatient)).isInstanceOf(UncheckedIOException.class);
+        assertThat(sandbox.requestsInProgress()).isEqualTo(1);
+        assertThat(sandbox.documents("Contacts")).isEmpty();
+
+        Eventually.within(Duration.ofSeconds(10), "the held request carried out", () -> sandbox.requestsInProgress() == 0);
+        assertThat(sandbox.documents("Contacts")).hasSize(1);
     }
 
     @Test

@@ -26,6 +26,19 @@ class IdempotencyTest extends SandboxTestSupport {
     }
 
     @Test
+    void onceTheReplayWindowHasPassedARepeatIsANewRequest() {
+        putWithKey("sync-42-contact-7", CONTACT);
+        sandbox.forgetIdempotencyKeys();
+
+        HttpResponse<String> repeat = putWithKey("sync-42-contact-7", CONTACT);
+
+        assertThat(repeat.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(SandboxClient.json(repeat).path("Contacts").path(0).path("ValidationErrors").path(0).path("Message").asText())
+                .contains("already assigned to another contact");
+        assertThat(sandbox.documents("Contacts")).hasSize(1);
+    }
+
+    @Test
     void sameKeyWithADifferentBodyIsA400() {
         putWithKey("sync-42-contact-7", CONTACT);
         HttpResponse<String> other = putWithKey("sync-42-contact-7", "{\"Contacts\":[{\"Name\":\"Harbour Electrical\"}]}");

@@ -14,8 +14,6 @@ import java.util.Map;
 import io.fieldsync.sync.SyncRuns;
 import io.fieldsync.testing.ConnectorProcess;
 import io.fieldsync.testing.Eventually;
-import io.fieldsync.testing.IntegrationTestDatabases;
-import io.fieldsync.testing.MariaDb;
 import io.fieldsync.testing.MariaDbIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -177,25 +175,9 @@ class SchedulingIT extends MariaDbIntegrationTest {
 
     /** A second instance of the connector, in its own JVM, on the same two databases and the same Xero (this node's sandbox). */
     private ConnectorProcess startSecondNode() throws Exception {
-        return ConnectorProcess.start(workDir, List.of(
-                "--spring.datasource.url=" + MariaDb.url(IntegrationTestDatabases.STATE),
-                "--spring.datasource.username=" + MariaDb.USERNAME,
-                "--spring.datasource.password=" + MariaDb.PASSWORD,
-                "--fieldsync.source.url=" + MariaDb.url(IntegrationTestDatabases.SOURCE),
-                "--fieldsync.source.username=" + MariaDb.USERNAME,
-                "--fieldsync.source.password=" + MariaDb.PASSWORD,
-                "--fieldsync.xero.client-id=" + sandbox.settings().clientId(),
-                "--fieldsync.xero.client-secret=" + sandbox.settings().clientSecret(),
-                "--fieldsync.xero.api-url=" + sandbox.apiUrl(),
-                "--fieldsync.xero.identity-url=" + sandbox.identityUrl(),
-                "--fieldsync.xero.connections-url=" + sandbox.connectionsUrl(),
-                "--fieldsync.xero.limits.per-window=1000",
-                "--fieldsync.xero.limits.per-day=100000",
-                "--fieldsync.schedule.zone=UTC",
-                "--fieldsync.node-id=second-node",
-                "--spring.security.user.password=second-node-secret",
-                // the cluster is the scheduler name: this test JVM's context has its own
-                "--spring.quartz.scheduler-name=" + environment.getProperty("spring.quartz.scheduler-name")));
+        // the cluster is the scheduler name: this test JVM's context has its own
+        return startConnectorProcess(workDir, "second-node",
+                "--spring.quartz.scheduler-name=" + environment.getProperty("spring.quartz.scheduler-name"));
     }
 
     private static Map<String, Object> nulls(String... names) {

@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PushToXeroIT extends MariaDbIntegrationTest {
 
     /** FSM invoices that must reach Xero: final, positive (or $0 and paid), of a customer not deleted. */
-    private static final String EXPORTABLE_INVOICES = """
+    static final String EXPORTABLE_INVOICES = """
             select i.invoice_number, i.customer_id, i.subtotal, i.tax_total, i.total, i.amounts_include_tax,
                    exists (select 1 from invoice_lines l where l.invoice_id = i.id and l.discount_percent > 0) as discounted
               from invoices i join customers c on c.id = i.customer_id
@@ -162,6 +162,23 @@ class PushToXeroIT extends MariaDbIntegrationTest {
         BigDecimal before = (BigDecimal) invoice.get("total");
         assertThat(copies.get(0).path("Total").decimalValue()).isGreaterThan(before);
         assertThat(message("invoice", id)).isNull();
+    }
+
+    @Test
+    void recordLookedAtAgainThatIsAlsoAmongTheChangedRowsCountsOnceInTheRun() {
+        syncToEnd();
+        long waiting = state.queryForList("select local_id from record_status where entity = 'invoice'"
+                + " and skip_kind = 'DEPENDENCY' order by local_id", Long.class).get(0);
+        // looked at again (its customer is not in Xero) and, touched in the FSM, read among the changed rows too
+        source.update("update invoices set updated_at = current_timestamp(6) where id = ?", waiting);
+
+        Map<String, Object> second = syncToEnd();
+
+        long run = ((Number) second.get("id")).longValue();
+        int skipped = state.queryForObject("select count(*) from record_status where entity = 'invoice' and status = 'SKIPPED'"
+                + " and last_run_id = ?", Integer.class, run);
+        assertThat(skipped).isPositive();
+        assertThat(((Map<?, ?>) ((Map<?, ?>) second.get("counts")).get("invoice")).get("skipped")).isEqualTo(skipped);
     }
 
     @Test

@@ -19,6 +19,9 @@ import java.util.List;
  */
 public final class ConnectorProcess implements AutoCloseable {
 
+    /** A JVM's start on a busy two-core build machine, several at once, can take well over a minute. */
+    private static final Duration STARTUP = Duration.ofMinutes(3);
+
     private final Process process;
     private final Path log;
     private final int port;
@@ -71,7 +74,7 @@ public final class ConnectorProcess implements AutoCloseable {
 
     private void awaitHealthy() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        Instant deadline = Instant.now().plus(STARTUP);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new AssertionError("the connector process stopped; log:\n" + log());
@@ -88,7 +91,7 @@ public final class ConnectorProcess implements AutoCloseable {
             Thread.sleep(500);
         }
         close();
-        throw new AssertionError("not healthy within 90 s; log:\n" + log());
+        throw new AssertionError("not healthy within " + STARTUP + "; log:\n" + log());
     }
 
     private static int freePort() throws IOException {

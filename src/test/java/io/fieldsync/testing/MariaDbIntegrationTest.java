@@ -2,6 +2,9 @@ package io.fieldsync.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -121,6 +124,34 @@ public abstract class MariaDbIntegrationTest {
 
     protected TestRestTemplate asViewer() {
         return http.withBasicAuth(VIEWER, VIEWER_PASSWORD);
+    }
+
+    /**
+     * Another connector in its own JVM ({@code java -jar target/fieldsync.jar}) on this test's two
+     * databases, with this test JVM's sandbox as its Xero and the same operator login: a second
+     * node, or a process to kill. {@code settings} are more {@code --name=value} arguments.
+     */
+    protected ConnectorProcess startConnectorProcess(Path workDir, String nodeId, String... settings) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + MariaDb.url(IntegrationTestDatabases.STATE),
+                "--spring.datasource.username=" + MariaDb.USERNAME,
+                "--spring.datasource.password=" + MariaDb.PASSWORD,
+                "--fieldsync.source.url=" + MariaDb.url(IntegrationTestDatabases.SOURCE),
+                "--fieldsync.source.username=" + MariaDb.USERNAME,
+                "--fieldsync.source.password=" + MariaDb.PASSWORD,
+                "--fieldsync.xero.client-id=" + sandbox.settings().clientId(),
+                "--fieldsync.xero.client-secret=" + sandbox.settings().clientSecret(),
+                "--fieldsync.xero.api-url=" + sandbox.apiUrl(),
+                "--fieldsync.xero.identity-url=" + sandbox.identityUrl(),
+                "--fieldsync.xero.connections-url=" + sandbox.connectionsUrl(),
+                "--fieldsync.xero.limits.per-window=1000",
+                "--fieldsync.xero.limits.per-day=100000",
+                "--fieldsync.schedule.zone=UTC",
+                "--fieldsync.node-id=" + nodeId,
+                "--spring.security.user.name=" + OPERATOR,
+                "--spring.security.user.password=" + OPERATOR_PASSWORD));
+        arguments.addAll(List.of(settings));
+        return ConnectorProcess.start(workDir, arguments);
     }
 
     /** PUT /api/settings as the operator. */
