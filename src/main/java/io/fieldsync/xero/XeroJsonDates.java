@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Dates as Xero's JSON gives them: {@code /Date(1700000000000+0000)/} (milliseconds, before 1970
  * negative) or ISO {@code 2026-10-03T00:00:00}. Null for anything else, never a guess.
+ * The sandbox reads them with its own code on purpose: a shared parser would hide its own bugs.
  */
 public final class XeroJsonDates {
 
