@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -56,9 +57,24 @@ public class ReconciliationController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
     }
 
+    /** Reconciles the period and mails the report to the alert mailing list (through the alert outbox): 202 with the report. */
+    @PostMapping("/api/reports/reconciliation/mail")
+    public ResponseEntity<ReconciliationReport> mail(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Period period = period(from, to);
+        if (!period.isAtMostAMonth()) {
+            throw new BadRequestException("The period " + period + " is longer than a month: the reconciliation lists its rows"
+                    + " for at most a month at a time ('to' before " + period.from().plusMonths(1) + "); ask month by month", "to");
+        }
+        return ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON).body(run("direct:mail-reconciliation", period));
+    }
+
     private ReconciliationReport run(Period period) {
+        return run("direct:reconcile-period", period);
+    }
+
+    private ReconciliationReport run(String route, Period period) {
         try {
-            return camel.requestBody("direct:reconcile-period", period, ReconciliationReport.class);
+            return camel.requestBody(route, period, ReconciliationReport.class);
         } catch (CamelExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause; // ApiErrors gives each its status and message

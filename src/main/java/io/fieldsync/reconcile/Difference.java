@@ -1,12 +1,15 @@
 package io.fieldsync.reconcile;
 
 import java.math.BigDecimal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
  * One row of the report. The first seven fields are the interface's; the rest say what exactly
  * differs, with both values, for the accountant.
  */
+@JsonInclude(JsonInclude.Include.ALWAYS) // every row has every key, null where a side has no value
 public record Difference(String entity, Long localId, String number, String xeroId, BigDecimal fsmTotal,
                          BigDecimal xeroTotal, Status status, List<String> differs, BigDecimal fsmTax, BigDecimal xeroTax,
                          String fsmStatus, String xeroStatus, BigDecimal fsmAmountPaid, BigDecimal xeroAmountPaid,

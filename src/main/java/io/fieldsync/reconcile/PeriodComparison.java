@@ -67,7 +67,7 @@ public class PeriodComparison {
             if (!same(document.tax(), other.tax())) {
                 differs.add("tax");
             }
-            if (!sameStatus(document.xeroStatus(), other.status())) {
+            if (!sameStatus(document.xeroStatus(), other.status()) && !nothingToPay(document, other)) {
                 differs.add("status");
             }
             if (!voided && !same(document.amountPaid(), other.amountPaid())) {
@@ -114,6 +114,13 @@ public class PeriodComparison {
     /** An FSM document expected AUTHORISED that Xero shows SUBMITTED (awaiting approval) or DRAFT is a real difference. */
     private static boolean sameStatus(String expected, String actual) {
         return expected == null ? actual == null : expected.equalsIgnoreCase(actual);
+    }
+
+    /** A $0 invoice has nothing to pay: approved (AUTHORISED) and PAID say the same of it. */
+    private static boolean nothingToPay(FsmDocument document, XeroDocument other) {
+        Set<String> settled = Set.of("AUTHORISED", "PAID");
+        return same(document.total(), BigDecimal.ZERO) && same(other.total(), BigDecimal.ZERO)
+                && settled.contains(document.xeroStatus()) && settled.contains(other.status());
     }
 
     private static boolean same(BigDecimal a, BigDecimal b) {

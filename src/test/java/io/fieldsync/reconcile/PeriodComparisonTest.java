@@ -67,6 +67,12 @@ class PeriodComparisonTest {
     }
 
     @Test
+    void aZeroInvoicePaidHereAndAuthorisedInXeroMatches() {
+        assertThat(compare(List.of(fsm(1, "x-1", "0.00", "PAID", "0")), List.of(xero("x-1", "INV1", "0.00", "AUTHORISED", "0"))).matched())
+                .isEqualTo(1);
+    }
+
+    @Test
     void neverExportedOrGoneOrVoidedInXeroIsMissedInXero() {
         PeriodComparison.Outcome outcome = compare(
                 List.of(fsm(1, null, "110.00", "AUTHORISED", "0"), fsm(2, "x-2", "110.00", "AUTHORISED", "0"),

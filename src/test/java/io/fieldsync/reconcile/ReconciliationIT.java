@@ -146,6 +146,26 @@ class ReconciliationIT extends MariaDbIntegrationTest {
     }
 
     @Test
+    void reportMailedOnDemandCarriesTheSameRowsAsTheCsv() {
+        syncToEnd();
+        LocalDate month = cleanMonth();
+        LocalDate end = month.plusMonths(1).minusDays(1);
+        ObjectNode edited = authorisedInvoiceIn(month, 0);
+        sandbox.plant("Invoices", edited.put("Total", edited.path("Total").decimalValue().add(BigDecimal.TEN)));
+        typedIntoXero(edited.path("Contact").path("ContactID").asText(), end, "XERO-ONLY-3", "9.90");
+        String csv = asViewer().getForObject("/api/reports/reconciliation?format=csv&from=" + month + "&to=" + end, String.class);
+
+        ResponseEntity<Map> mailed = asOperator().postForEntity("/api/reports/reconciliation/mail?from=" + month + "&to=" + end, null, Map.class);
+
+        assertThat(mailed.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(rows(mailed.getBody())).hasSize(2);
+        Map<String, Object> message = state.queryForMap("select subject, body from alert_outbox where kind = 'RECONCILIATION'");
+        assertThat((String) message.get("subject")).contains(month + " to " + end).contains("2 differences");
+        assertThat((String) message.get("body")).contains("DIFFERENT: 1").contains("MISSED_IN_FSM: 1")
+                .endsWith(csv.replace("\r\n", "\n"));
+    }
+
+    @Test
     void fiveThousandInvoicesInAMonthTakeFiveCalls() {
         LocalDate month = LocalDate.of(2031, 1, 1); // no field-service invoices: all Xero's
         for (int i = 0; i < 5000; i++) {
@@ -186,19 +206,22 @@ class ReconciliationIT extends MariaDbIntegrationTest {
         return (List<Map<String, Object>>) report.get("differences");
     }
 
-    /** The month with the most exported invoices in which every invoice the push would send reached Xero. */
+    /**
+     * The month with the most exported invoices, made clean: the sample's invoices that did not reach
+     * Xero (its known failures, which the report rightly lists as MISSED_IN_XERO) are moved out of it.
+     */
     private LocalDate cleanMonth() {
-        List<Map<String, Object>> months = source.queryForList("""
-                select date_format(issue_date, '%Y-%m-01') as month, count(*) as n from invoices
-                 where status in ('issued', 'paid', 'void') group by 1 order by 2 desc""");
-        for (Map<String, Object> candidate : months) {
-            LocalDate month = LocalDate.parse((String) candidate.get("month"));
-            Map<String, Object> report = report(month, month.plusMonths(1).minusDays(1));
-            if (rows(report).isEmpty() && ((Number) report.get("matched")).intValue() >= 2 && hasTwoAuthorised(month)) {
-                return month;
+        List<String> months = source.queryForList("""
+                select date_format(issue_date, '%Y-%m-01') from invoices
+                 where status in ('issued', 'paid', 'void') group by 1 order by count(*) desc""", String.class);
+        LocalDate month = months.stream().map(LocalDate::parse).filter(this::hasTwoAuthorised).findFirst().orElseThrow();
+        for (Long id : source.queryForList("select id from invoices where issue_date >= ? and issue_date < ?", Long.class,
+                month, month.plusMonths(1))) {
+            if (state.queryForObject("select count(*) from record_link where entity = 'invoice' and local_id = ?", Integer.class, id) == 0) {
+                source.update("update invoices set issue_date = '2001-01-15' where id = ?", id);
             }
         }
-        throw new AssertionError("no month of the sample data reconciles cleanly after a sync");
+        return month;
     }
 
     private boolean hasTwoAuthorised(LocalDate month) {
