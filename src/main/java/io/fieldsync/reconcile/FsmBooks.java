@@ -78,6 +78,28 @@ public class FsmBooks {
         return new Books(DocumentKind.INVOICE, documents, linkedXeroIds, linkedContacts(tenant, "contact"));
     }
 
+    /**
+     * Bills: purchase orders finished in the period (the bill is dated the day the order finished),
+     * linked as entity bill; their payments are made in Xero, so amount paid is not compared.
+     */
+    public Books bills(Period period) {
+        Long tenant = connection.currentTenant().getId();
+        Map<Long, String> links = new HashMap<>();
+        Set<String> linkedXeroIds = new HashSet<>();
+        state.query("select local_id, xero_id from record_link where tenant_ref = ? and entity = ?", row -> {
+            links.put(row.getLong("local_id"), row.getString("xero_id"));
+            linkedXeroIds.add(row.getString("xero_id"));
+        }, tenant, DocumentKind.BILL.entity());
+        String status = rules.invoices().status() == null ? "AUTHORISED" : rules.invoices().status();
+        List<FsmDocument> documents = source.query("""
+                select id, po_number, total, tax_total from purchase_orders
+                 where status = 'finished' and finished_at >= ? and finished_at < ? order by id""",
+                (row, i) -> new FsmDocument(DocumentKind.BILL, row.getLong("id"), row.getString("po_number"),
+                        links.get(row.getLong("id")), row.getBigDecimal("total"), row.getBigDecimal("tax_total"), status, null),
+                Date.valueOf(period.from()), Date.valueOf(period.to().plusDays(1)));
+        return new Books(DocumentKind.BILL, documents, linkedXeroIds, linkedContacts(tenant, "vendor"));
+    }
+
     private Set<String> linkedContacts(Long tenant, String entity) {
         return new HashSet<>(state.queryForList("select xero_id from record_link where tenant_ref = ? and entity = ?",
                 String.class, tenant, entity));

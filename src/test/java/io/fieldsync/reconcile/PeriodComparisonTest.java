@@ -119,6 +119,16 @@ class PeriodComparisonTest {
     }
 
     @Test
+    void aBillPaidInXeroStillAgreesItsPaymentsAreXerosAlone() {
+        FsmDocument bill = new FsmDocument(DocumentKind.BILL, 7, "PO0007", "b-7", new BigDecimal("110.00"), new BigDecimal("10.00"),
+                "AUTHORISED", null);
+        XeroDocument paid = new XeroDocument("b-7", "ACCPAY", "PO0007", CUSTOMER, new BigDecimal("110.00"), new BigDecimal("10.00"),
+                "PAID", new BigDecimal("110.00"));
+
+        assertThat(comparison.compare(List.of(bill), List.of(paid), Set.of("b-7"), Set.of(CUSTOMER)).matched()).isEqualTo(1);
+    }
+
+    @Test
     void aBillIsMissedInFsmAsABill() {
         XeroDocument bill = new XeroDocument("b-1", "ACCPAY", "PO-7", CUSTOMER, BigDecimal.TEN, BigDecimal.ONE, "AUTHORISED", BigDecimal.ZERO);
 
