@@ -66,6 +66,20 @@ public class ApiErrors {
         return error(HttpStatus.BAD_GATEWAY, e.getMessage(), null, null);
     }
 
+    /** A report that would eat into the calls kept for syncs: 429, with what it needs and what is left. */
+    @ExceptionHandler(io.fieldsync.reconcile.ReconciliationRefusedException.class)
+    ResponseEntity<Map<String, Object>> reconciliationRefused(io.fieldsync.reconcile.ReconciliationRefusedException e) {
+        ResponseEntity<Map<String, Object>> answer = error(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), "callsNeeded", e.callsNeeded());
+        answer.getBody().put("callsAvailable", e.callsAvailable());
+        return answer;
+    }
+
+    /** Xero's calls for the day (less the reserve) are used up: 429 with the governor's words. */
+    @ExceptionHandler(io.fieldsync.xero.DailyLimitReachedException.class)
+    ResponseEntity<Map<String, Object>> dailyLimit(RuntimeException e) {
+        return error(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), null, null);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
         log.error("Operator API request failed", e);
@@ -79,6 +93,7 @@ public class ApiErrors {
         if (key != null && value != null) {
             body.put(key, value);
         }
-        return ResponseEntity.status(status).body(body);
+        // JSON even to a client that asked for CSV (a report): an error is never a stack trace or an empty 406
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body);
     }
 }

@@ -134,16 +134,24 @@ final class ListQuery {
         }
     }
 
-    /** A small part of Xero's where language: Field==value, Field!=value, joined by AND or OR. */
+    /**
+     * A small part of Xero's where language: Field==value, Field!=value, and the orderings
+     * (&gt;=, &lt;=, &gt;, &lt;) on numbers and on dates written as DateTime(2026, 01, 31[, 13, 05, 00]),
+     * joined by AND / &amp;&amp; or OR / ||.
+     */
     static final class WhereClause {
+        private static final java.util.regex.Pattern DATE_TIME = java.util.regex.Pattern.compile(
+                "(?i)^DateTime\\(\\s*(\\d{4})\\s*,\\s*(\\d{1,2})\\s*,\\s*(\\d{1,2})"
+                        + "(?:\\s*,\\s*(\\d{1,2})\\s*,\\s*(\\d{1,2})\\s*,\\s*(\\d{1,2}))?\\s*\\)$");
+
         private WhereClause() {
         }
 
         static Predicate<ObjectNode> parse(String where) {
             Predicate<ObjectNode> any = null;
-            for (String disjunct : where.split("(?i)\\s+OR\\s+")) {
+            for (String disjunct : where.split("(?i)\\s+OR\\s+|\\s*\\|\\|\\s*")) {
                 Predicate<ObjectNode> all = n -> true;
-                for (String term : disjunct.split("(?i)\\s+AND\\s+")) {
+                for (String term : disjunct.split("(?i)\\s+AND\\s+|\\s*&&\\s*")) {
                     all = all.and(term(term.trim()));
                 }
                 any = any == null ? all : any.or(all);
@@ -153,12 +161,16 @@ final class ListQuery {
 
         private static Predicate<ObjectNode> term(String term) {
             java.util.regex.Matcher m = java.util.regex.Pattern
-                    .compile("^\\(?\\s*([A-Za-z][A-Za-z0-9.]*)\\s*(==|!=)\\s*(.+?)\\s*\\)?$").matcher(term);
+                    .compile("^\\(?\\s*([A-Za-z][A-Za-z0-9.]*)\\s*(==|!=|>=|<=|>|<)\\s*(.+?)\\s*\\)?$").matcher(term);
             if (!m.matches()) {
                 throw new QueryParseException("Could not parse where clause: " + term);
             }
             String field = m.group(1);
-            boolean equals = m.group(2).equals("==");
+            String operator = m.group(2);
+            if (!operator.equals("==") && !operator.equals("!=")) {
+                return ordering(field, operator, m.group(3));
+            }
+            boolean equals = operator.equals("==");
             String literal = literal(m.group(3));
             return n -> {
                 JsonNode value = resolve(n, field);
@@ -168,6 +180,50 @@ final class ListQuery {
                         && value.decimalValue().compareTo(new java.math.BigDecimal(literal)) == 0);
                 return equals == same;
             };
+        }
+
+        /** Field &gt;= DateTime(...) or Field &lt; 100.50: a document without the field never matches, as in Xero. */
+        private static Predicate<ObjectNode> ordering(String field, String operator, String raw) {
+            String text = raw.trim();
+            if (text.chars().filter(c -> c == '(').count() > text.chars().filter(c -> c == ')').count()) {
+                text = text + ")"; // the term's pattern took DateTime's closing bracket for a bracketed term's
+            }
+            java.util.function.Function<JsonNode, Comparable<Object>> key;
+            Comparable<Object> bound;
+            java.util.regex.Matcher dateTime = DATE_TIME.matcher(text);
+            if (dateTime.matches()) {
+                bound = comparable(java.time.LocalDateTime.of(Integer.parseInt(dateTime.group(1)), Integer.parseInt(dateTime.group(2)),
+                        Integer.parseInt(dateTime.group(3)), dateTime.group(4) == null ? 0 : Integer.parseInt(dateTime.group(4)),
+                        dateTime.group(5) == null ? 0 : Integer.parseInt(dateTime.group(5)),
+                        dateTime.group(6) == null ? 0 : Integer.parseInt(dateTime.group(6))).toInstant(java.time.ZoneOffset.UTC));
+                key = value -> {
+                    Instant instant = value == null || value.isNull() ? null : XeroDates.parseInstant(value.asText());
+                    return instant == null ? null : comparable(instant);
+                };
+            } else if (text.matches("-?\\d+(\\.\\d+)?")) {
+                bound = comparable(new java.math.BigDecimal(text));
+                key = value -> value == null || !value.isNumber() ? null : comparable(value.decimalValue());
+            } else {
+                throw new QueryParseException("Could not parse where value: " + raw);
+            }
+            return n -> {
+                Comparable<Object> value = key.apply(resolve(n, field));
+                if (value == null) {
+                    return false;
+                }
+                int order = value.compareTo(bound);
+                return switch (operator) {
+                    case ">=" -> order >= 0;
+                    case "<=" -> order <= 0;
+                    case ">" -> order > 0;
+                    default -> order < 0;
+                };
+            };
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Comparable<Object> comparable(Comparable<?> value) {
+            return (Comparable<Object>) value;
         }
 
         private static String literal(String raw) {

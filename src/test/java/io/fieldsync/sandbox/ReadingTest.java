@@ -1,6 +1,7 @@
 package io.fieldsync.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -105,6 +106,30 @@ class ReadingTest extends SandboxTestSupport {
         assertThat(SandboxClient.json(client.get("/Accounts?where=" + enc("Code==\"090\" OR Code==\"200\""))).path("Accounts")).hasSize(2);
         HttpResponse<String> bad = client.get("/Accounts?where=" + enc("Name.StartsWith(\"B\")"));
         assertThat(bad.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void invoicesOfAPeriodAreFoundByADateRangeWhereClause() {
+        String contact = client.createContact("Ridgeway Plumbing").path("ContactID").asText();
+        client.createInvoice(contact, "FS-1", "AUTHORISED"); // dated 2026-03-01
+        for (String date : List.of("2026-02-28", "2026-03-31", "2026-04-01")) {
+            ObjectNode invoice = (ObjectNode) SandboxClient.MAPPER.createObjectNode().put("Type", "ACCREC").put("Status", "AUTHORISED")
+                    .put("Date", "/Date(" + java.time.LocalDate.parse(date).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli()
+                            + "+0000)/").put("InvoiceNumber", "D-" + date);
+            sandbox.plant("Invoices", invoice);
+        }
+        sandbox.plant("Invoices", (ObjectNode) SandboxClient.MAPPER.createObjectNode().put("Type", "ACCPAY").put("Status", "AUTHORISED")
+                .put("Date", "/Date(" + java.time.Instant.parse("2026-03-15T00:00:00Z").toEpochMilli() + "+0000)/"));
+
+        JsonNode march = SandboxClient.json(client.get("/Invoices?page=1&pageSize=1000&where=" + enc(
+                "Date >= DateTime(2026, 03, 01) && Date < DateTime(2026, 04, 01) && Type == \"ACCREC\"")));
+
+        assertThat(march.path("Invoices").findValuesAsText("InvoiceNumber")).containsExactlyInAnyOrder("FS-1", "D-2026-03-31");
+        assertThat(march.path("pagination").path("itemCount").asInt()).isEqualTo(2);
+        assertThat(SandboxClient.json(client.get("/Invoices?where=" + enc("(Date < DateTime(2026,03,01)) OR Date >= DateTime(2026,04,01,00,00,00)")))
+                .path("Invoices").findValuesAsText("InvoiceNumber")).containsExactlyInAnyOrder("D-2026-02-28", "D-2026-04-01");
+        assertThat(SandboxClient.json(client.get("/Invoices?where=" + enc("Total > 50.5"))).path("Invoices").findValuesAsText("InvoiceNumber"))
+                .containsExactly("FS-1");
     }
 
     @Test

@@ -1,0 +1,107 @@
+package io.fieldsync.reconcile;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import io.fieldsync.sync.SyncRules;
+import io.fieldsync.xero.XeroConnection;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The field-service side of a period: the documents the push would export (the same rules as
+ * SkipRules: issued, paid or void; no refunds, no unpaid $0 invoices, no never-exported voids), each
+ * with its link to Xero and the status the push gives it there.
+ */
+@Component("fsmBooks")
+public class FsmBooks {
+
+    /** One kind's FSM documents of the period, and the links needed to tell what Xero holds that the FSM does not. */
+    public record Books(DocumentKind kind, List<FsmDocument> documents, Set<String> linkedXeroIds, Set<String> linkedContacts) {
+    }
+
+    private final JdbcTemplate source;
+    private final JdbcTemplate state;
+    private final XeroConnection connection;
+    private final SyncRules rules;
+
+    public FsmBooks(@Qualifier("sourceDataSource") DataSource source, JdbcTemplate state, XeroConnection connection, SyncRules rules) {
+        this.source = new JdbcTemplate(source);
+        this.state = state;
+        this.connection = connection;
+        this.rules = rules;
+    }
+
+    /** Sales invoices dated in the period. */
+    public Books invoices(Period period) {
+        Long tenant = connection.currentTenant().getId();
+        Map<Long, String> links = new HashMap<>();
+        Set<String> linkedXeroIds = new HashSet<>();
+        state.query("select local_id, xero_id from record_link where tenant_ref = ? and entity = ?", row -> {
+            links.put(row.getLong("local_id"), row.getString("xero_id"));
+            linkedXeroIds.add(row.getString("xero_id"));
+        }, tenant, DocumentKind.INVOICE.entity());
+        String issued = rules.invoices().status();
+        List<FsmDocument> documents = new ArrayList<>();
+        source.query("""
+                select i.id, i.invoice_number, i.status, i.total, i.tax_total,
+                       (select coalesce(sum(p.amount), 0) from payments p
+                         where p.invoice_id = i.id and p.deleted_at is null and p.amount > 0) as paid
+                  from invoices i
+                 where i.issue_date >= ? and i.issue_date <= ? and i.status in ('issued', 'paid', 'void')
+                 order by i.id""", row -> {
+            long id = row.getLong("id");
+            String status = row.getString("status");
+            BigDecimal total = row.getBigDecimal("total");
+            String xeroId = links.get(id);
+            boolean exported = total.signum() > 0 || (total.signum() == 0 && "paid".equals(status));
+            if (!exported || ("void".equals(status) && xeroId == null)) {
+                return; // the push never sends it
+            }
+            String xeroStatus = switch (status) {
+                case "void" -> "VOIDED";
+                case "paid" -> "PAID";
+                default -> issued == null ? "AUTHORISED" : issued;
+            };
+            documents.add(new FsmDocument(DocumentKind.INVOICE, id, row.getString("invoice_number"), xeroId, total,
+                    row.getBigDecimal("tax_total"), xeroStatus, row.getBigDecimal("paid")));
+        }, Date.valueOf(period.from()), Date.valueOf(period.to()));
+        return new Books(DocumentKind.INVOICE, documents, linkedXeroIds, linkedContacts(tenant, "contact"));
+    }
+
+    /**
+     * Bills: purchase orders finished in the period (the bill is dated the day the order finished),
+     * linked as entity bill; their payments are made in Xero, so amount paid is not compared.
+     */
+    public Books bills(Period period) {
+        Long tenant = connection.currentTenant().getId();
+        Map<Long, String> links = new HashMap<>();
+        Set<String> linkedXeroIds = new HashSet<>();
+        state.query("select local_id, xero_id from record_link where tenant_ref = ? and entity = ?", row -> {
+            links.put(row.getLong("local_id"), row.getString("xero_id"));
+            linkedXeroIds.add(row.getString("xero_id"));
+        }, tenant, DocumentKind.BILL.entity());
+        String status = rules.invoices().status() == null ? "AUTHORISED" : rules.invoices().status();
+        List<FsmDocument> documents = source.query("""
+                select id, po_number, total, tax_total from purchase_orders
+                 where status = 'finished' and finished_at >= ? and finished_at < ? order by id""",
+                (row, i) -> new FsmDocument(DocumentKind.BILL, row.getLong("id"), row.getString("po_number"),
+                        links.get(row.getLong("id")), row.getBigDecimal("total"), row.getBigDecimal("tax_total"), status, null),
+                Date.valueOf(period.from()), Date.valueOf(period.to().plusDays(1)));
+        return new Books(DocumentKind.BILL, documents, linkedXeroIds, linkedContacts(tenant, "vendor"));
+    }
+
+    private Set<String> linkedContacts(Long tenant, String entity) {
+        return new HashSet<>(state.queryForList("select xero_id from record_link where tenant_ref = ? and entity = ?",
+                String.class, tenant, entity));
+    }
+}
