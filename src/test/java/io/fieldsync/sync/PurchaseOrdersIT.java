@@ -192,6 +192,27 @@ class PurchaseOrdersIT extends MariaDbIntegrationTest {
     }
 
     @Test
+    void ordersWhoseAnswerWasLostAreFoundByNumberNextRunNotCreatedTwice() {
+        // Xero stores the first try and replays it to the others, but no answer ever arrives
+        sandbox.faults().on("POST", "/PurchaseOrders").dropResponseAfterCommit();
+        assertThat(syncToEnd().get("status")).isEqualTo("FAILED");
+        assertThat(state.queryForObject("select count(*) from record_status where entity = 'purchase-order'"
+                + " and attempted_at is not null", Integer.class)).as("orders sent without an answer").isPositive();
+        long lookUps = sandbox.apiCalls("GET", "PurchaseOrders");
+
+        sandbox.faults().clear();
+        syncToEnd();
+
+        assertThat(sandbox.apiCalls("GET", "PurchaseOrders")).as("looked up by number").isGreaterThan(lookUps);
+        List<String> numbers = sandbox.documents("PurchaseOrders").stream()
+                .map(o -> o.path("PurchaseOrderNumber").asText()).toList();
+        assertThat(numbers).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(source.queryForList(
+                "select po_number from purchase_orders where status in ('ordered', 'received', 'finished')", String.class));
+        assertThat(state.queryForObject("select count(*) from record_status where status = 'PENDING' or attempted_at is not null",
+                Integer.class)).as("records waiting or with an unknown outcome").isZero();
+    }
+
+    @Test
     void directionOffSendsNoOrdersOrBills() {
         assertThat(putSettings(Map.of("entities", Map.of("purchase-order", Map.of("direction", "off"),
                 "bill", Map.of("direction", "off")))).getStatusCode()).isEqualTo(HttpStatus.OK);
