@@ -47,7 +47,7 @@ public class XeroFieldLimits {
         }
     }
 
-    /** @param collection the Xero collection the element goes to: Contacts, Items or Invoices */
+    /** @param collection the Xero collection the element goes to: Contacts, Items, Invoices, Payments or PurchaseOrders */
     public Checked check(String collection, Map<String, Object> element) {
         Objects.requireNonNull(element, "element");
         Map<String, Object> copy = copyOf(element);
@@ -67,24 +67,34 @@ public class XeroFieldLimits {
             case "Invoices" -> {
                 review.shorten(copy, "InvoiceNumber", "InvoiceNumber", INVOICE_NUMBER);
                 review.refuse(copy, "Reference", "Reference", REFERENCE);
-                if (copy.get("LineItems") instanceof List<?> lines) {
-                    for (int i = 0; i < lines.size(); i++) {
-                        if (lines.get(i) instanceof Map<?, ?> line) {
-                            @SuppressWarnings("unchecked")
-                            Map<String, Object> lineItem = (Map<String, Object>) line;
-                            review.truncate(lineItem, "Description", "LineItems[" + i + "].Description", DESCRIPTION);
-                            // The line names the item by the code the item was sent with.
-                            review.shorten(lineItem, "ItemCode", "LineItems[" + i + "].ItemCode", ITEM_CODE);
-                        }
-                    }
-                }
+                lineItems(copy, review);
+            }
+            case "PurchaseOrders" -> {
+                // a purchase order number the supplier quotes back is not altered
+                review.refuse(copy, "PurchaseOrderNumber", "PurchaseOrderNumber", INVOICE_NUMBER);
+                review.refuse(copy, "Reference", "Reference", REFERENCE);
+                lineItems(copy, review);
             }
             case "Payments" -> review.refuse(copy, "Reference", "Reference", REFERENCE);
-            default -> throw new IllegalArgumentException(
-                    "no field limits for Xero collection " + collection + " (Contacts, Items, Invoices or Payments)");
+            default -> throw new IllegalArgumentException("no field limits for Xero collection " + collection
+                    + " (Contacts, Items, Invoices, Payments or PurchaseOrders)");
         }
         return new Checked(copy, List.copyOf(review.warnings),
                 review.failures.isEmpty() ? null : String.join("; ", review.failures));
+    }
+
+    private static void lineItems(Map<String, Object> element, Review review) {
+        if (element.get("LineItems") instanceof List<?> lines) {
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i) instanceof Map<?, ?> line) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> lineItem = (Map<String, Object>) line;
+                    review.truncate(lineItem, "Description", "LineItems[" + i + "].Description", DESCRIPTION);
+                    // The line names the item by the code the item was sent with.
+                    review.shorten(lineItem, "ItemCode", "LineItems[" + i + "].ItemCode", ITEM_CODE);
+                }
+            }
+        }
     }
 
     /** The value Xero gets for an identifier longer than {@code limit}: deterministic and unique. */

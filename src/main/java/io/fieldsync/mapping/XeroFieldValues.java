@@ -29,7 +29,7 @@ public class XeroFieldValues {
 
     /** Fields read on one line, or that Xero matches on: a line break in them is a mistake. */
     private static final Set<String> ONE_LINE = Set.of("Name", "FirstName", "LastName", "EmailAddress",
-            "ContactNumber", "TaxNumber", "PhoneNumber", "Code", "InvoiceNumber", "Reference", "ItemCode",
+            "ContactNumber", "TaxNumber", "PhoneNumber", "Code", "InvoiceNumber", "PurchaseOrderNumber", "Reference", "ItemCode",
             "AccountCode", "TaxType", "CurrencyCode");
 
     /**
@@ -52,7 +52,7 @@ public class XeroFieldValues {
         }
     }
 
-    /** @param collection the Xero collection the element goes to: Contacts, Items, Invoices or Payments */
+    /** @param collection the Xero collection the element goes to: Contacts, Items, Invoices, Payments or PurchaseOrders */
     public Checked check(String collection, Map<String, Object> element) {
         Objects.requireNonNull(element, "element");
         String kind = switch (collection) {
@@ -60,8 +60,9 @@ public class XeroFieldValues {
             case "Items" -> "Item";
             case "Invoices" -> "Invoice";
             case "Payments" -> "Payment";
-            default -> throw new IllegalArgumentException(
-                    "no value rules for Xero collection " + collection + " (Contacts, Items, Invoices or Payments)");
+            case "PurchaseOrders" -> "PurchaseOrder";
+            default -> throw new IllegalArgumentException("no value rules for Xero collection " + collection
+                    + " (Contacts, Items, Invoices, Payments or PurchaseOrders)");
         };
         List<String> warnings = new ArrayList<>();
         List<String> failures = new ArrayList<>();
@@ -75,7 +76,7 @@ public class XeroFieldValues {
                 }
                 email(copy, "Contact EmailAddress", failures);
             }
-            case "Invoices" -> currency(copy, failures);
+            case "Invoices", "PurchaseOrders" -> currency(copy, failures);
             default -> { }
         }
         return new Checked(copy, List.copyOf(warnings), failures.isEmpty() ? null : String.join("; ", failures));

@@ -22,7 +22,7 @@ final class ContractValidator {
     private static final Set<String> BATCH_COLLECTIONS = Set.of("Contacts", "Items", "Invoices", "PurchaseOrders", "Payments");
 
     private static final Pattern NUMBER_IN_ID_PATH =
-            Pattern.compile("^" + Pattern.quote(SandboxRequest.API_PREFIX) + "/(?i:Invoices|Items)/[^/]+$");
+            Pattern.compile("^" + Pattern.quote(SandboxRequest.API_PREFIX) + "/(?i:Invoices|Items|PurchaseOrders)/[^/]+$");
 
     private final List<ContractViolation> violations = new CopyOnWriteArrayList<>();
 
@@ -83,8 +83,9 @@ final class ContractValidator {
 
     /**
      * The spec types /Invoices/{InvoiceID} and /Items/{ItemID} as UUIDs, but Xero documents and
-     * serves GET /Invoices/{InvoiceNumber} and GET /Items/{Code} on the same paths. Only that
-     * uuid-format message on those two GETs is forgiven.
+     * serves GET /Invoices/{InvoiceNumber} and GET /Items/{Code} on the same paths; the spec's own
+     * GET /PurchaseOrders/{PurchaseOrderNumber} is matched against /PurchaseOrders/{PurchaseOrderID}.
+     * Only that uuid-format message on those three GETs is forgiven.
      */
     private static boolean isNumberInIdPath(SandboxRequest request, ValidationReport.Message message) {
         return message.getKey().equals("validation.request.parameter.schema.format.uuid")

@@ -25,7 +25,8 @@ final class PurchaseOrdersApi extends KeyedCollection {
 
     @Override
     ElementResult apply(ObjectNode in, ObjectNode existing, SandboxRequest request) {
-        if (existing != null && "DELETED".equals(Json.text(existing, "Status"))) {
+        // a billed or deleted purchase order is closed: Xero changes neither
+        if (existing != null && Set.of("BILLED", "DELETED").contains(Json.text(existing, "Status"))) {
             return ElementResult.error(in, "Purchase order not of valid status for modification");
         }
         boolean isNew = existing == null;

@@ -161,7 +161,88 @@ public class PushDocuments {
         return documents;
     }
 
-    /** The page's invoice ids, for the route's line query. */
+    /**
+     * Purchase orders, for the purchase order itself ({@code entity} purchase-order) or for the
+     * bill a finished one becomes ({@code entity} bill, whose link is its own): the row with its
+     * lines (purchase account, purchase tax type, Xero item code), the vendor's supplier contact
+     * and, for a bill, its date (the day the order finished).
+     */
+    public List<Map<String, Object>> purchaseOrders(String entity, List<Map<String, Object>> rows,
+                                                    List<Map<String, Object>> lines) {
+        Map<Long, RecordLink> ownLinks = linksOf(entity, ids(rows, "id"));
+        List<Long> vendorIds = ids(rows, "vendor_id");
+        Map<Long, RecordLink> vendorLinks = linksOf("vendor", vendorIds);
+        Map<Long, RecordStatus> vendorStatuses = vendorIds.isEmpty() ? Map.of() : statuses
+                .findByTenantRefAndEntityAndLocalIdIn(tenant(), "vendor", vendorIds).stream()
+                .collect(Collectors.toMap(RecordStatus::getLocalId, Function.identity()));
+        Map<Long, RecordLink> itemLinks = linksOf("item", ids(lines, "material_id"));
+        Map<Long, List<Map<String, Object>>> linesByOrder = lines.stream().collect(Collectors.groupingBy(
+                line -> id(line, "purchase_order_id"), LinkedHashMap::new, Collectors.toList()));
+        boolean sendTax = rules.invoices().sendTax();
+        String purchaseAccount = rules.purchaseAccount();
+
+        List<Map<String, Object>> documents = new ArrayList<>(rows.size());
+        for (Map<String, Object> row : rows) {
+            long orderId = id(row, "id");
+            Map<String, Object> order = new LinkedHashMap<>(row);
+            RecordLink link = ownLinks.get(orderId);
+            order.put("xero_id", link == null ? null : link.getXeroId());
+            long vendorId = id(row, "vendor_id");
+            Map<String, Object> vendor = new LinkedHashMap<>();
+            vendor.put("id", vendorId);
+            vendor.put("name", row.get("vendor_name"));
+            RecordLink vendorLink = vendorLinks.get(vendorId);
+            vendor.put("xero_id", vendorLink == null ? null : vendorLink.getXeroId());
+            RecordStatus vendorStatus = vendorStatuses.get(vendorId);
+            if (vendorLink == null && vendorStatus != null && vendorStatus.getMessage() != null) {
+                vendor.put("sync_problem", vendorStatus.getStatus() + ": " + vendorStatus.getMessage());
+            }
+            order.put("vendor", vendor);
+            if ("bill".equals(entity)) {
+                order.put("bill_date", billDate(row));
+            }
+            List<Map<String, Object>> documentLines = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            for (Map<String, Object> line : linesByOrder.getOrDefault(orderId, List.of())) {
+                Map<String, Object> documentLine = new LinkedHashMap<>(line);
+                Object materialId = line.get("material_id");
+                RecordLink item = materialId == null ? null : itemLinks.get(((Number) materialId).longValue());
+                documentLine.put("item_code", item == null ? null : item.getXeroNumber());
+                documentLine.put("account_code", purchaseAccount);
+                String taxType = taxTypes.purchases((String) line.get("tax_code"), line.get("tax_rate"));
+                if (taxType == null && line.get("tax_code") != null && sendTax) {
+                    // Xero would apply the account's default rate: the totals would no longer match the FSM's
+                    problems.add("line " + line.get("line_no") + ": FSM tax code " + line.get("tax_code") + " ("
+                            + line.get("tax_rate") + " %) has no Xero purchase tax type; map it with"
+                            + " fieldsync.purchase-tax-types." + line.get("tax_code"));
+                }
+                documentLine.put("tax_type", taxType);
+                documentLines.add(documentLine);
+            }
+            if (documentLines.isEmpty()) {
+                problems.add("Purchase order " + row.get("po_number") + " has no lines");
+            }
+            order.put("lines", documentLines);
+            order.put(PROBLEMS, problems);
+            documents.add(order);
+        }
+        return documents;
+    }
+
+    /** A bill is dated the day its purchase order finished, else delivered, else issued. */
+    private static String billDate(Map<String, Object> row) {
+        Object finished = row.get("finished_at");
+        if (finished instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toLocalDateTime().toLocalDate().toString();
+        }
+        if (finished instanceof java.time.LocalDateTime local) {
+            return local.toLocalDate().toString();
+        }
+        Object day = row.get("delivery_date") != null ? row.get("delivery_date") : row.get("issue_date");
+        return day == null ? null : day.toString();
+    }
+
+    /** The page's ids (invoices, purchase orders), for the route's line query. */
     public List<Long> invoiceIds(List<Map<String, Object>> rows) {
         List<Long> ids = ids(rows, "id");
         return ids.isEmpty() ? List.of(-1L) : ids;

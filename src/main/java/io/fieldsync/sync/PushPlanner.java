@@ -139,6 +139,14 @@ public class PushPlanner {
                 skipKinds.put(localId, RecordStatus.SkipKind.RULE);
                 continue;
             }
+            if ("bill".equals(entity) && document.get("xero_id") != null) {
+                // one bill per finished purchase order, sent once: the bill is the supplier's to settle in Xero
+                notSent.put(localId, RecordStatus.Outcome.SKIPPED);
+                reasons.put(localId, "Purchase order " + document.get("po_number") + " changed after its bill reached Xero as "
+                        + document.get("xero_id") + "; FieldSync sends a bill once: change the bill in Xero");
+                skipKinds.put(localId, RecordStatus.SkipKind.RULE);
+                continue;
+            }
             if (status != null && status.outcomeUnknown() && element.get(kind.idField()) == null) {
                 lookUpFirst.add(record);
             } else {

@@ -3,6 +3,7 @@ package io.fieldsync.sync;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -12,6 +13,12 @@ import org.springframework.stereotype.Component;
  */
 @Component("skipRules")
 public class SkipRules {
+
+    private final SyncRules rules;
+
+    public SkipRules(SyncRules rules) {
+        this.rules = rules;
+    }
 
     public record Skip(RecordStatus.SkipKind kind, String reason) {
     }
@@ -27,6 +34,12 @@ public class SkipRules {
         if ("payment".equals(entity)) {
             return payment(document);
         }
+        if ("purchase-order".equals(entity)) {
+            return purchaseOrder(document);
+        }
+        if ("bill".equals(entity)) {
+            return vendorMissing(document, "bill");
+        }
         return Optional.empty();
     }
 
@@ -41,6 +54,41 @@ public class SkipRules {
             Object why = invoice.get("sync_problem");
             return Optional.of(new Skip(RecordStatus.SkipKind.DEPENDENCY, "Invoice " + invoice.get("invoice_number")
                     + " is not in Xero" + (why == null ? " yet" : " (" + why + ")") + "; the payment follows once it is"));
+        }
+        return Optional.empty();
+    }
+
+    /** Sent from ordered on; a cancelled one is deleted in Xero only when the FSM is master and Xero has it. */
+    private Optional<Skip> purchaseOrder(Map<String, Object> order) {
+        String status = String.valueOf(order.get("status"));
+        boolean exported = order.get("xero_id") != null;
+        if ("draft".equals(status)) {
+            return rule("Draft purchase order: not ordered yet, not exported");
+        }
+        if ("cancelled".equals(status)) {
+            if (!exported) {
+                return rule("Cancelled purchase order that never reached Xero: nothing to delete there");
+            }
+            if (!"fsm".equals(rules.master("purchase-order"))) {
+                return rule("Cancelled in the field-service database, but fieldsync.entities.purchase-order.master is "
+                        + rules.master("purchase-order") + ": the Xero purchase order is left as it is");
+            }
+            return Optional.empty();
+        }
+        if (!Set.of("ordered", "received", "finished").contains(status)) {
+            return rule("Purchase order status '" + status + "' is not one FieldSync exports");
+        }
+        return vendorMissing(order, "purchase order");
+    }
+
+    private static Optional<Skip> vendorMissing(Map<String, Object> document, String what) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> vendor = (Map<String, Object>) document.get("vendor");
+        if (vendor == null || vendor.get("xero_id") == null) {
+            Object why = vendor == null ? null : vendor.get("sync_problem");
+            return Optional.of(new Skip(RecordStatus.SkipKind.DEPENDENCY, "Vendor "
+                    + (vendor == null ? "?" : vendor.get("name")) + " is not in Xero"
+                    + (why == null ? " yet" : " (" + why + ")") + "; the " + what + " follows once it is"));
         }
         return Optional.empty();
     }

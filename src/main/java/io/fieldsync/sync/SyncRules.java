@@ -23,6 +23,12 @@ public class SyncRules {
         return environment.getProperty("fieldsync.items.purchase-account", "310");
     }
 
+    /** Which side wins for an entity ({@code fieldsync.entities.<entity>.master}): fsm or xero. */
+    public String master(String entity) {
+        return environment.getProperty("fieldsync.entities." + entity + ".master", "fsm").trim()
+                .toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The bank account payments go to: {@code fieldsync.payments.account}. */
     public String paymentAccount() {
         return environment.getProperty("fieldsync.payments.account", "090");

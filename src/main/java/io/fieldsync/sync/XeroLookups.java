@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fieldsync.xero.XeroAnswerException;
 import io.fieldsync.xero.XeroCollection;
+import io.fieldsync.xero.XeroNotFoundException;
 import io.fieldsync.xero.XeroReads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Look-up before create: records sent earlier whose answer never came (a timeout, a dropped
  * connection, a crash) are searched in Xero by the number they were sent with. Found ones are
- * linked and go out as updates; the rest are created. One GET per 25 records, not one each.
+ * linked and go out as updates; the rest are created. One GET per 25 records, not one each
+ * (purchase orders, which Xero does not filter, are read one by one by their number).
  * Fields and dates of the answer other than the number and the id are not read, so a field
  * this version does not know or a pre-1970 date changes nothing. An answer that cannot be
  * read stops the run with Xero's status: without it a create could duplicate a record.
@@ -69,6 +71,9 @@ public class XeroLookups {
             return Map.of();
         }
         String field = searchField(kind, numbered.get(0));
+        if (kind == XeroCollection.PURCHASE_ORDERS) {
+            return findOneByOne(kind, field, numbered);
+        }
         String query;
         if ("InvoiceNumber".equals(field)) {
             query = "InvoiceNumbers=" + encode(numbered.stream().map(Outgoing::number).collect(Collectors.joining(",")));
@@ -97,6 +102,31 @@ public class XeroLookups {
                 continue;
             }
             found.put(document.path(field).asText(), document.path(kind.idField()).asText());
+        }
+        return found;
+    }
+
+    /**
+     * Xero's PurchaseOrders take no {@code where} filter but are read by number
+     * ({@code GET PurchaseOrders/{PurchaseOrderNumber}}): one call per record, a 404 is "not there".
+     */
+    private Map<String, String> findOneByOne(XeroCollection kind, String field, List<Outgoing> numbered) {
+        Map<String, String> found = new HashMap<>();
+        for (Outgoing record : numbered) {
+            JsonNode answer;
+            try {
+                answer = xero.get(kind.path() + "/" + encode(record.number()));
+            } catch (XeroNotFoundException e) {
+                continue;
+            } catch (XeroAnswerException e) {
+                throw new XeroAnswerException("Looking up " + kind.path() + " " + record.number() + " in Xero by " + field
+                        + " (sent before, its answer lost) failed; it was not sent again and is looked up in the next run: "
+                        + e.getMessage(), e);
+            }
+            JsonNode document = answer.path(kind.path()).path(0);
+            if (document.hasNonNull(kind.idField()) && record.number().equals(document.path(field).asText())) {
+                found.put(record.number(), document.path(kind.idField()).asText());
+            }
         }
         return found;
     }

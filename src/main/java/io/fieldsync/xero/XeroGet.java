@@ -102,6 +102,9 @@ public class XeroGet {
      */
     static JsonNode read(ObjectMapper json, String url, int status, String contentType, String body) {
         boolean html = XeroErrors.isHtml(body, contentType);
+        if (status == 404 && !html) {
+            throw new XeroNotFoundException("Xero answered HTTP 404 to GET " + url + ": " + XeroErrors.summary(body));
+        }
         if (status != 200) {
             throw new XeroAnswerException("Xero answered HTTP " + status + " to GET " + url + ": "
                     + (html ? "an HTML page, not JSON (a gateway's or an outage page): \"" + XeroErrors.pageText(body) + "\""

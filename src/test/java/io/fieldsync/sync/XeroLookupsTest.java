@@ -65,6 +65,22 @@ class XeroLookupsTest {
                 .hasMessageEndingWith("are looked up in the next run: Xero's answer has no Contacts list");
     }
 
+    @Test
+    void purchaseOrdersAreReadOneByOneByNumberAndANotFoundIsNoError() throws Exception {
+        when(xero.get("PurchaseOrders/PO0007")).thenReturn(json.readTree("""
+                {"PurchaseOrders": [{"PurchaseOrderID": "%s", "PurchaseOrderNumber": "PO0007"}]}""".formatted(FOUND_ID)));
+        when(xero.get("PurchaseOrders/PO0008")).thenThrow(new io.fieldsync.xero.XeroNotFoundException(
+                "Xero answered HTTP 404 to GET .../PurchaseOrders/PO0008"));
+        List<Outgoing> orders = List.of(
+                new Outgoing(7, Map.of("PurchaseOrderNumber", "PO0007"), "hash7", "PO0007", List.of()),
+                new Outgoing(8, Map.of("PurchaseOrderNumber", "PO0008"), "hash8", "PO0008", List.of()));
+
+        List<Outgoing> result = lookups.linkWhatXeroAlreadyHas("purchase-order", XeroCollection.PURCHASE_ORDERS, orders);
+
+        assertThat(result).extracting(r -> r.element().get("PurchaseOrderID")).containsExactly(FOUND_ID, null);
+        verify(outcomes).linkFound("purchase-order", 7, FOUND_ID, "PO0007");
+    }
+
     private static Outgoing contact(long localId, String number) {
         return new Outgoing(localId, Map.of("ContactNumber", number, "Name", "Customer " + number), "hash" + localId,
                 number, List.of());
