@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import io.fieldsync.reconcile.Period;
 import io.fieldsync.reconcile.ReconciliationCsv;
 import io.fieldsync.reconcile.ReconciliationReport;
+import io.fieldsync.reconcile.ReconciliationSummary;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.http.HttpHeaders;
@@ -38,11 +39,16 @@ public class ReconciliationController {
     @GetMapping("/api/reports/reconciliation")
     public ResponseEntity<?> reconciliation(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                             @RequestParam(required = false) String format,
+                                            @RequestParam(defaultValue = "false") boolean summary,
                                             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         Period period = period(from, to);
+        if (summary) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ReconciliationSummary.of(run(period)));
+        }
         if (!period.isAtMostAMonth()) {
             throw new BadRequestException("The period " + period + " is longer than a month: the reconciliation lists its rows"
-                    + " for at most a month at a time ('to' before " + period.from().plusMonths(1) + "); ask month by month", "to");
+                    + " for at most a month at a time ('to' before " + period.from().plusMonths(1) + "); ask month by month,"
+                    + " or for the counts alone with summary=true", "to");
         }
         boolean asCsv = format != null ? format.equalsIgnoreCase("csv") : accept != null && accept.toLowerCase().contains("text/csv");
         if (format != null && !asCsv && !format.equalsIgnoreCase("json")) {

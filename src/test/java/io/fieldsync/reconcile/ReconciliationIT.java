@@ -192,6 +192,30 @@ class ReconciliationIT extends MariaDbIntegrationTest {
                 .containsEntry("field", "to");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void summaryCountsWhatTheRowsListForAnyPeriod() {
+        syncToEnd();
+        LocalDate month = cleanMonth();
+        ObjectNode edited = authorisedInvoiceIn(month, 0);
+        edited.put("Total", edited.path("Total").decimalValue().add(BigDecimal.TEN));
+        sandbox.plant("Invoices", edited);
+        Map<String, Object> detailed = report(month, month.plusMonths(1).minusDays(1));
+
+        Map<String, Object> oneMonth = asViewer().getForObject("/api/reports/reconciliation?summary=true&from=" + month
+                + "&to=" + month.plusMonths(1).minusDays(1), Map.class);
+        ResponseEntity<Map> year = asViewer().getForEntity("/api/reports/reconciliation?summary=true&from=" + month.minusMonths(11)
+                + "&to=" + month.plusMonths(1).minusDays(1), Map.class);
+
+        assertThat(oneMonth).containsEntry("matched", detailed.get("matched"));
+        assertThat((Map<String, Object>) oneMonth.get("counts")).containsEntry("DIFFERENT", 1)
+                .containsEntry("MISSED_IN_XERO", 0).containsEntry("MISSED_IN_FSM", 0);
+        assertThat(year.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(year.getBody()).doesNotContainKey("differences");
+        assertThat((Integer) year.getBody().get("matched")).isGreaterThanOrEqualTo((Integer) detailed.get("matched"));
+        assertThat((Integer) year.getBody().get("apiCalls")).as("pages of 1,000, not a call a document").isLessThanOrEqualTo(2);
+    }
+
     // --- helpers
 
     @SuppressWarnings("unchecked")
