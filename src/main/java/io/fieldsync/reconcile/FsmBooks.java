@@ -44,12 +44,8 @@ public class FsmBooks {
     /** Sales invoices dated in the period. */
     public Books invoices(Period period) {
         Long tenant = connection.currentTenant().getId();
-        Map<Long, String> links = new HashMap<>();
-        Set<String> linkedXeroIds = new HashSet<>();
-        state.query("select local_id, xero_id from record_link where tenant_ref = ? and entity = ?", row -> {
-            links.put(row.getLong("local_id"), row.getString("xero_id"));
-            linkedXeroIds.add(row.getString("xero_id"));
-        }, tenant, DocumentKind.INVOICE.entity());
+        Map<Long, String> links = links(tenant, DocumentKind.INVOICE);
+        Set<String> linkedXeroIds = new HashSet<>(links.values());
         String issued = rules.invoices().status();
         List<FsmDocument> documents = new ArrayList<>();
         source.query("""
@@ -84,12 +80,8 @@ public class FsmBooks {
      */
     public Books bills(Period period) {
         Long tenant = connection.currentTenant().getId();
-        Map<Long, String> links = new HashMap<>();
-        Set<String> linkedXeroIds = new HashSet<>();
-        state.query("select local_id, xero_id from record_link where tenant_ref = ? and entity = ?", row -> {
-            links.put(row.getLong("local_id"), row.getString("xero_id"));
-            linkedXeroIds.add(row.getString("xero_id"));
-        }, tenant, DocumentKind.BILL.entity());
+        Map<Long, String> links = links(tenant, DocumentKind.BILL);
+        Set<String> linkedXeroIds = new HashSet<>(links.values());
         String status = rules.invoices().status() == null ? "AUTHORISED" : rules.invoices().status();
         List<FsmDocument> documents = source.query("""
                 select id, po_number, total, tax_total from purchase_orders
@@ -103,5 +95,13 @@ public class FsmBooks {
     private Set<String> linkedContacts(Long tenant, String entity) {
         return new HashSet<>(state.queryForList("select xero_id from record_link where tenant_ref = ? and entity = ?",
                 String.class, tenant, entity));
+    }
+
+    /** Local id -> Xero id of the documents of this kind FieldSync linked. */
+    private Map<Long, String> links(Long tenant, DocumentKind kind) {
+        Map<Long, String> links = new HashMap<>();
+        state.query("select local_id, xero_id from record_link where tenant_ref = ? and entity = ?",
+                row -> { links.put(row.getLong("local_id"), row.getString("xero_id")); }, tenant, kind.entity());
+        return links;
     }
 }
