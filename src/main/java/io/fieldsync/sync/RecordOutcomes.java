@@ -117,16 +117,10 @@ public class RecordOutcomes {
      * one is written again (it changed nothing yet), so no answer from Xero is lost.
      */
     public void save(String entity, long runId, List<Outgoing> batch, List<ElementResult> results) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                transaction.executeWithoutResult(status -> saveOnce(entity, runId, batch, results));
-                return;
-            } catch (org.springframework.dao.PessimisticLockingFailureException deadlock) {
-                if (attempt >= 5) {
-                    throw deadlock;
-                }
-            }
-        }
+        DeadlockVictims.runAgain(5, () -> {
+            transaction.executeWithoutResult(status -> saveOnce(entity, runId, batch, results));
+            return null;
+        }, () -> { });
     }
 
     private void saveOnce(String entity, long runId, List<Outgoing> batch, List<ElementResult> results) {

@@ -125,7 +125,9 @@ public class SyncRuns {
         recordUnrecordedEnds(); // a run that ended while the store was away is not taken for running
         XeroTenant tenant = connection.currentTenant();
         List<SyncRun> interrupted = new ArrayList<>();
-        SyncRun run = lockedStart(() -> transaction.execute(status -> {
+        // another node's watchdog may be interrupting the same stale run: a start picked as the
+        // deadlock victim changed nothing and is tried again
+        SyncRun run = DeadlockVictims.runAgain(3, () -> transaction.execute(status -> {
             XeroTenant locked = entities.find(XeroTenant.class, tenant.getId(), LockModeType.PESSIMISTIC_WRITE);
             if (onlyIfOwed && locked.getSyncDueAt() == null) {
                 return null;
@@ -150,7 +152,7 @@ public class SyncRuns {
             }
             String requested = onlyEntities == null || onlyEntities.isEmpty() ? null : String.join(",", onlyEntities);
             return runs.save(new SyncRun(tenant.getId(), trigger, requestedBy, requested, nodeId));
-        }), interrupted);
+        }), interrupted::clear);
         interrupted.forEach(this::announceInterrupted);
         if (run == null) {
             return Optional.empty();
@@ -160,25 +162,6 @@ public class SyncRuns {
         camel.asyncRequestBodyAndHeaders(ENTRY_POINT, null,
                 Map.of(RUN_ID, run.getId(), "syncEntities", run.getEntities() == null ? "" : run.getEntities()));
         return Optional.of(run);
-    }
-
-    /**
-     * The start's transaction, again when the database chose it as a deadlock victim: another
-     * node's watchdog may be interrupting the same stale run at that moment, and a rolled-back
-     * start changed nothing, so trying once more is safe.
-     */
-    private SyncRun lockedStart(java.util.function.Supplier<SyncRun> start, List<SyncRun> interrupted) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return start.get();
-            } catch (org.springframework.dao.PessimisticLockingFailureException lockLost) {
-                interrupted.clear();
-                if (attempt >= 3) {
-                    throw lockLost;
-                }
-                log.info("Starting a sync met a lock held elsewhere ({}); trying again", lockLost.getClass().getSimpleName());
-            }
-        }
     }
 
     /** Ends a run: FAILED never comes from here, only from {@link #fail}. */

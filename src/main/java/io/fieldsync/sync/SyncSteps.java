@@ -26,16 +26,12 @@ public class SyncSteps {
 
     /** {@code requested}: the run's entities, comma-separated; empty or null for a full sync. */
     public boolean pushes(String entity, String requested) {
-        boolean asked = requested == null || requested.isBlank()
-                || Arrays.stream(requested.split(",")).map(String::trim).anyMatch(entity::equals);
-        return asked && PUSHING.contains(direction(entity));
+        return asked(entity, requested) && PUSHING.contains(direction(entity));
     }
 
     /** Whether the entity is read from Xero (direction pull or both); a run for some entities only pulls those. */
     public boolean pulls(String entity, String requested) {
-        boolean asked = requested == null || requested.isBlank()
-                || Arrays.stream(requested.split(",")).map(String::trim).anyMatch(entity::equals);
-        return asked && PULLING.contains(direction(entity));
+        return asked(entity, requested) && PULLING.contains(direction(entity));
     }
 
     public boolean pulls(String entity) {
@@ -44,5 +40,10 @@ public class SyncSteps {
 
     public String direction(String entity) {
         return environment.getProperty("fieldsync.entities." + entity + ".direction", "push").trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static boolean asked(String entity, String requested) {
+        return requested == null || requested.isBlank()
+                || Arrays.stream(requested.split(",")).map(String::trim).anyMatch(entity::equals);
     }
 }

@@ -22,7 +22,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,11 +69,6 @@ class AlertMailIT extends MariaDbIntegrationTest {
     void freshStart() throws Exception {
         startFresh();
         smtp.purgeEmailFromAllMailboxes();
-    }
-
-    @AfterEach
-    void noFaultsLeftBehind() {
-        sandbox.faults().clear();
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fieldsync.testing.MariaDbIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,11 +43,6 @@ class BadInputIT extends MariaDbIntegrationTest {
         startFresh();
         gst = source.queryForObject("select id from tax_codes where code = 'GST'", Long.class);
         mix5 = source.queryForObject("select id from tax_codes where code = 'MIX5'", Long.class);
-    }
-
-    @AfterEach
-    void noFaultsLeftBehind() {
-        sandbox.faults().clear();
     }
 
     @Test

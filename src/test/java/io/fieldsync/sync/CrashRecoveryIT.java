@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import io.fieldsync.testing.ConnectorProcess;
 import io.fieldsync.testing.Eventually;
 import io.fieldsync.testing.MariaDbIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,11 +59,6 @@ class CrashRecoveryIT extends MariaDbIntegrationTest {
     void freshStart() {
         source = new JdbcTemplate(sourceDataSource);
         startFresh();
-    }
-
-    @AfterEach
-    void noFaultsLeftBehind() {
-        sandbox.faults().clear();
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import io.fieldsync.testing.MariaDbIntegrationTest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,11 +24,6 @@ class ManualSyncIT extends MariaDbIntegrationTest {
     @BeforeEach
     void freshStart() {
         startFresh();
-    }
-
-    @AfterEach
-    void noFaultsLeftBehind() {
-        sandbox.faults().clear();
     }
 
     @Test

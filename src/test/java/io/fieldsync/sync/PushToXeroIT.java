@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fieldsync.testing.MariaDbIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -40,11 +39,6 @@ class PushToXeroIT extends MariaDbIntegrationTest {
     void freshStart() {
         source = new JdbcTemplate(sourceDataSource);
         startFresh();
-    }
-
-    @AfterEach
-    void noFaultsLeftBehind() {
-        sandbox.faults().clear();
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.util.Map;
 
 import io.fieldsync.sandbox.SandboxCall;
 import io.fieldsync.testing.MariaDbIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
@@ -30,11 +29,6 @@ class XeroFaultsIT extends MariaDbIntegrationTest {
     @BeforeEach
     void freshStart() {
         startFresh();
-    }
-
-    @AfterEach
-    void noFaultsLeftBehind() {
-        sandbox.faults().clear();
     }
 
     @Test

@@ -187,6 +187,12 @@ public abstract class MariaDbIntegrationTest {
         throw new AssertionError("sync " + id + " still running after 120 s");
     }
 
+    /** Fault switches a test set are not left for the next, which shares this sandbox. */
+    @AfterEach
+    void noFaultsLeftBehind() {
+        sandbox.faults().clear();
+    }
+
     @AfterEach
     void everyRequestConformedToXerosContract() {
         assertThat(sandbox.contractViolations()).as("requests that break Xero's OpenAPI contract").isEmpty();
