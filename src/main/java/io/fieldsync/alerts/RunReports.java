@@ -19,7 +19,7 @@ public class RunReports {
 
     /** Entities in the order a sync pushes them; others after, by name. */
     private static final List<String> SYNC_ORDER = List.of("contact", "vendor", "item", "invoice", "payment",
-            "purchase-order", "bill", "attachment");
+            "purchase-order", "bill", "attachment", "payment-fee", "payment-surcharge");
     static final Comparator<String> ENTITY_ORDER = Comparator
             .comparingInt((String e) -> SYNC_ORDER.contains(e) ? SYNC_ORDER.indexOf(e) : SYNC_ORDER.size())
             .thenComparing(Comparator.naturalOrder());

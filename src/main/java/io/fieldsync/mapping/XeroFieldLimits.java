@@ -47,7 +47,7 @@ public class XeroFieldLimits {
         }
     }
 
-    /** @param collection the Xero collection the element goes to: Contacts, Items, Invoices, Payments or PurchaseOrders */
+    /** @param collection the Xero collection the element goes to: Contacts, Items, Invoices, Payments, PurchaseOrders or BankTransactions */
     public Checked check(String collection, Map<String, Object> element) {
         Objects.requireNonNull(element, "element");
         Map<String, Object> copy = copyOf(element);
@@ -76,8 +76,12 @@ public class XeroFieldLimits {
                 lineItems(copy, review);
             }
             case "Payments" -> review.refuse(copy, "Reference", "Reference", REFERENCE);
+            case "BankTransactions" -> {
+                review.refuse(copy, "Reference", "Reference", REFERENCE);
+                lineItems(copy, review);
+            }
             default -> throw new IllegalArgumentException("no field limits for Xero collection " + collection
-                    + " (Contacts, Items, Invoices, Payments or PurchaseOrders)");
+                    + " (Contacts, Items, Invoices, Payments, PurchaseOrders or BankTransactions)");
         }
         return new Checked(copy, List.copyOf(review.warnings),
                 review.failures.isEmpty() ? null : String.join("; ", review.failures));

@@ -52,7 +52,7 @@ public class XeroFieldValues {
         }
     }
 
-    /** @param collection the Xero collection the element goes to: Contacts, Items, Invoices, Payments or PurchaseOrders */
+    /** @param collection the Xero collection the element goes to: Contacts, Items, Invoices, Payments, PurchaseOrders or BankTransactions */
     public Checked check(String collection, Map<String, Object> element) {
         Objects.requireNonNull(element, "element");
         String kind = switch (collection) {
@@ -61,8 +61,9 @@ public class XeroFieldValues {
             case "Invoices" -> "Invoice";
             case "Payments" -> "Payment";
             case "PurchaseOrders" -> "PurchaseOrder";
+            case "BankTransactions" -> "BankTransaction";
             default -> throw new IllegalArgumentException("no value rules for Xero collection " + collection
-                    + " (Contacts, Items, Invoices, Payments or PurchaseOrders)");
+                    + " (Contacts, Items, Invoices, Payments, PurchaseOrders or BankTransactions)");
         };
         List<String> warnings = new ArrayList<>();
         List<String> failures = new ArrayList<>();

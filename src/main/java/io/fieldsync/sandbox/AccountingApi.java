@@ -22,7 +22,7 @@ final class AccountingApi {
         this.store = store;
         ContactsApi contacts = new ContactsApi(store);
         for (DocumentCollection c : List.of(contacts, new ItemsApi(store), new InvoicesApi(store, contacts),
-                new PaymentsApi(store), new PurchaseOrdersApi(store, contacts))) {
+                new PaymentsApi(store), new PurchaseOrdersApi(store, contacts), new BankTransactionsApi(store, contacts))) {
             collections.put(c.name(), c);
         }
         this.attachments = new AttachmentsApi(store, baseUrl);
@@ -30,7 +30,7 @@ final class AccountingApi {
 
     /** The canonical name of a collection in a path, ignoring case as Xero does; null when unknown. */
     static String canonical(String segment) {
-        for (String name : List.of("Contacts", "Items", "Invoices", "Payments", "PurchaseOrders", "Accounts", "TaxRates", "Organisation")) {
+        for (String name : List.of("Contacts", "Items", "Invoices", "Payments", "PurchaseOrders", "BankTransactions", "Accounts", "TaxRates", "Organisation")) {
             if (name.equalsIgnoreCase(segment)) {
                 return name;
             }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 final class ContractValidator {
     private static final Logger LOG = LoggerFactory.getLogger(ContractValidator.class);
     /** Batch endpoints where Xero's real default (summarised errors) differs from the spec's. */
-    private static final Set<String> BATCH_COLLECTIONS = Set.of("Contacts", "Items", "Invoices", "PurchaseOrders", "Payments");
+    private static final Set<String> BATCH_COLLECTIONS = Set.of("Contacts", "Items", "Invoices", "PurchaseOrders", "Payments", "BankTransactions");
 
     private static final Pattern NUMBER_IN_ID_PATH =
             Pattern.compile("^" + Pattern.quote(SandboxRequest.API_PREFIX) + "/(?i:Invoices|Items|PurchaseOrders)/[^/]+$");

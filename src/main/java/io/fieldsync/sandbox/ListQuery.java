@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 final class ListQuery {
     static final int DEFAULT_PAGE_SIZE = 100;
     static final int MAX_PAGE_SIZE = 1000;
-    static final Set<String> PAGED = Set.of("Invoices", "Contacts", "Payments", "PurchaseOrders");
+    static final Set<String> PAGED = Set.of("Invoices", "Contacts", "Payments", "PurchaseOrders", "BankTransactions");
 
     record Result(List<ObjectNode> items, ObjectNode pagination) {
     }

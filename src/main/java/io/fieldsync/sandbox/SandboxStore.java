@@ -21,7 +21,7 @@ final class SandboxStore {
     /** The primary key field of each stored collection. */
     static final Map<String, String> ID_FIELDS = Map.of(
             "Contacts", "ContactID", "Items", "ItemID", "Invoices", "InvoiceID", "Payments", "PaymentID",
-            "PurchaseOrders", "PurchaseOrderID", "Accounts", "AccountID", "TaxRates", "TaxType");
+            "PurchaseOrders", "PurchaseOrderID", "BankTransactions", "BankTransactionID", "Accounts", "AccountID", "TaxRates", "TaxType");
 
     private final Clock clock;
     private final String tenantId;

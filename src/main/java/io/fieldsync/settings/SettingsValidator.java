@@ -108,6 +108,16 @@ public class SettingsValidator {
             }
             case "invoices.sales-account", "items.purchase-account" -> account(setting, value, accounts, null);
             case "payments.account" -> account(setting, value, accounts, "BANK");
+            case "payments.fees.account", "payments.surcharges.account" -> {
+                if (!value.isEmpty()) {
+                    notBank(setting, value, accounts);
+                }
+            }
+            case "payments.fees.contact" -> {
+                if (value.isEmpty() || value.length() > 255) {
+                    throw new InvalidSettingException(setting, "must name the card processor's Xero contact in 1 to 255 characters");
+                }
+            }
             case "invoices.send-tax", "invoices.technician-on-lines", "alerts.sync-report" -> oneOf(setting, value, Set.of("true", "false"));
             case "schedule.start" -> {
                 if (!value.isEmpty()) {
@@ -182,6 +192,17 @@ public class SettingsValidator {
         }
         if (type != null && !type.equals(found)) {
             throw new InvalidSettingException(setting, "'" + value + "' is a " + found + " account; a " + type + " account is needed");
+        }
+    }
+
+    /** Fees and surcharges are coded to an expense or income account: the money moves in the payment's bank account. */
+    private static void notBank(String setting, String value, Lazy<Map<String, String>> accounts) {
+        String found = accounts.get().get(value);
+        if (found == null) {
+            throw new InvalidSettingException(setting, "'" + value + "' is not an active account code of the Xero organisation");
+        }
+        if ("BANK".equals(found)) {
+            throw new InvalidSettingException(setting, "'" + value + "' is a bank account; an expense or income account is needed");
         }
     }
 

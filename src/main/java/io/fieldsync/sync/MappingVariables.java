@@ -28,6 +28,9 @@ public class MappingVariables {
         settings.put("technicianOnLines", invoices.technicianOnLines());
         settings.put("paymentAccount", rules.paymentAccount());
         settings.put("paymentAccounts", rules.paymentAccountsByMethod());
+        settings.put("feeAccount", rules.feeAccount());
+        settings.put("feeContact", rules.feeContact());
+        settings.put("surchargeAccount", rules.surchargeAccount());
         return settings;
     }
 }

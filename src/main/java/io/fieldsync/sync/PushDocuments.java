@@ -162,6 +162,35 @@ public class PushDocuments {
     }
 
     /**
+     * A payment's card-processor fee or surcharge ({@code entity} payment-fee or payment-surcharge,
+     * local id the payment's): its own link, the payment's Xero id (the money only moves in Xero
+     * once the payment is there) and the customer's contact, who paid the surcharge.
+     */
+    public List<Map<String, Object>> paymentCharges(String entity, List<Map<String, Object>> rows) {
+        List<Map<String, Object>> documents = records(entity, rows);
+        List<Long> paymentIds = ids(rows, "id");
+        Map<Long, RecordLink> paymentLinks = linksOf("payment", paymentIds);
+        Map<Long, RecordStatus> paymentStatuses = paymentIds.isEmpty() ? Map.of() : statuses
+                .findByTenantRefAndEntityAndLocalIdIn(tenant(), "payment", paymentIds).stream()
+                .collect(Collectors.toMap(RecordStatus::getLocalId, Function.identity()));
+        Map<Long, RecordLink> customerLinks = linksOf("contact", ids(rows, "customer_id"));
+        for (Map<String, Object> charge : documents) {
+            long paymentId = id(charge, "id");
+            Map<String, Object> payment = new LinkedHashMap<>();
+            RecordLink link = paymentLinks.get(paymentId);
+            payment.put("xero_id", link == null ? null : link.getXeroId());
+            RecordStatus status = paymentStatuses.get(paymentId);
+            if (link == null && status != null && status.getMessage() != null) {
+                payment.put("sync_problem", status.getStatus() + ": " + status.getMessage());
+            }
+            charge.put("payment", payment);
+            RecordLink customer = charge.get("customer_id") == null ? null : customerLinks.get(id(charge, "customer_id"));
+            charge.put("customer", Map.of("xero_id", customer == null ? "" : customer.getXeroId()));
+        }
+        return documents;
+    }
+
+    /**
      * Purchase orders, for the purchase order itself ({@code entity} purchase-order) or for the
      * bill a finished one becomes ({@code entity} bill, whose link is its own): the row with its
      * lines (purchase account, purchase tax type, Xero item code), the vendor's supplier contact

@@ -40,6 +40,29 @@ public class SkipRules {
         if ("bill".equals(entity)) {
             return vendorMissing(document, "bill");
         }
+        if ("payment-fee".equals(entity)) {
+            return paymentCharge(document, "fee_amount", "card-processor fee");
+        }
+        if ("payment-surcharge".equals(entity)) {
+            return paymentCharge(document, "surcharge_amount", "surcharge");
+        }
+        return Optional.empty();
+    }
+
+    /** A fee or surcharge moves money beside its payment: it follows the payment into Xero. */
+    private Optional<Skip> paymentCharge(Map<String, Object> charge, String amountColumn, String what) {
+        Object amount = charge.get(amountColumn);
+        if (amount == null || new BigDecimal(String.valueOf(amount)).signum() <= 0) {
+            return rule("No " + what + " on this payment (" + amount + "): nothing to export"
+                    + (charge.get("xero_id") == null ? "" : "; the one sent before stays in Xero as " + charge.get("xero_id")));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payment = (Map<String, Object>) charge.get("payment");
+        if (payment.get("xero_id") == null) {
+            Object why = payment.get("sync_problem");
+            return Optional.of(new Skip(RecordStatus.SkipKind.DEPENDENCY, "Payment " + charge.get("id") + " is not in Xero"
+                    + (why == null ? " yet" : " (" + why + ")") + "; its " + what + " follows once it is"));
+        }
         return Optional.empty();
     }
 

@@ -40,4 +40,25 @@ public class SyncRules {
                 org.springframework.boot.context.properties.bind.Bindable.mapOf(String.class, String.class))
                 .orElse(java.util.Map.of());
     }
+
+    /**
+     * Account card-processor fees are spent to ({@code fieldsync.payments.fees.account}, e.g. 404
+     * Bank Fees); empty: fees are not exported.
+     */
+    public String feeAccount() {
+        return environment.getProperty("fieldsync.payments.fees.account", "").trim();
+    }
+
+    /** The Xero contact the fees are paid to: the card processor. */
+    public String feeContact() {
+        return environment.getProperty("fieldsync.payments.fees.contact", "Card processor").trim();
+    }
+
+    /**
+     * Account surcharges the customer paid on top are received to ({@code fieldsync.payments.surcharges.account});
+     * empty: surcharges are not exported.
+     */
+    public String surchargeAccount() {
+        return environment.getProperty("fieldsync.payments.surcharges.account", "").trim();
+    }
 }

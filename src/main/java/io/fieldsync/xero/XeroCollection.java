@@ -8,7 +8,9 @@ public enum XeroCollection {
     ITEMS("Items", "ItemID", "Code"),
     INVOICES("Invoices", "InvoiceID", "InvoiceNumber"),
     PAYMENTS("Payments", "PaymentID", "Reference"),
-    PURCHASE_ORDERS("PurchaseOrders", "PurchaseOrderID", "PurchaseOrderNumber");
+    PURCHASE_ORDERS("PurchaseOrders", "PurchaseOrderID", "PurchaseOrderNumber"),
+    /** Spend and Receive Money: card-processor fees and surcharges, found again by their Reference. */
+    BANK_TRANSACTIONS("BankTransactions", "BankTransactionID", "Reference");
 
     private final String path;
     private final String idField;

@@ -22,6 +22,8 @@ public class XeroDeepLinks {
             "bill", new String[] {LOGIN_REDIRECT, "/AccountsPayable/Edit.aspx?InvoiceID=%s"},
             "item", new String[] {LOGIN_REDIRECT, "/Accounts/Inventory/%s"},
             "payment", new String[] {LOGIN_REDIRECT, "/Bank/ViewTransaction.aspx?bankTransactionID=%s"},
+            "payment-fee", new String[] {LOGIN_REDIRECT, "/Bank/ViewTransaction.aspx?bankTransactionID=%s"},
+            "payment-surcharge", new String[] {LOGIN_REDIRECT, "/Bank/ViewTransaction.aspx?bankTransactionID=%s"},
             "purchase-order", new String[] {LOGIN_REDIRECT, "/Accounts/Payable/PurchaseOrders/View/%s"});
 
     private final XeroConnection connection;
