@@ -80,6 +80,20 @@ public class ApiErrors {
         return error(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), null, null);
     }
 
+    /** The state store or the field-service database away (a pool that cannot connect): 503, it is not the request's fault. */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    ResponseEntity<Map<String, Object>> databaseUnavailable(RuntimeException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("");
+        log.warn("Operator API request refused, a database cannot be reached: {}", why);
+        return error(HttpStatus.SERVICE_UNAVAILABLE, "A database the connector needs cannot be reached (" + why
+                + "); try again once it is back", null, null);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
         log.error("Operator API request failed", e);

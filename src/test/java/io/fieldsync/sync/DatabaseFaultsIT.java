@@ -167,6 +167,9 @@ class DatabaseFaultsIT extends MariaDbIntegrationTest {
                 .as("its end cannot be written while the state store is away").isEqualTo("RUNNING");
         assertThat(log.getAll()).as("said loudly meanwhile").containsPattern("ERROR .*Sync run " + run
                 + " ended FAILED \\(state database unreachable: .*\\), but the state store cannot record it");
+        ResponseEntity<Map> meanwhile = asOperator().getForEntity("/api/syncs/" + run, Map.class);
+        assertThat(meanwhile.getStatusCode()).as("the operator API says what is missing").isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat((String) meanwhile.getBody().get("error")).startsWith("A database the connector needs cannot be reached");
 
         Instant restored = Instant.now();
         stateProxy.restore();
