@@ -94,8 +94,13 @@ public class XeroLookups {
         if (!documents.isArray()) {
             throw new XeroAnswerException(lookUp + "Xero's answer has no " + kind.path() + " list");
         }
+        // a bill and a sales invoice may share a Reference: only a document of the type sent is the one lost
+        Object type = kind == XeroCollection.INVOICES ? numbered.get(0).element().get("Type") : null;
         Map<String, String> found = new HashMap<>();
         for (JsonNode document : documents) {
+            if (type != null && document.hasNonNull("Type") && !type.equals(document.path("Type").asText())) {
+                continue;
+            }
             if (!document.hasNonNull(kind.idField()) || !document.hasNonNull(field)) {
                 log.warn("Xero's answer to the {} look-up holds a document without {} or {}; ignored", kind.path(),
                         kind.idField(), field);

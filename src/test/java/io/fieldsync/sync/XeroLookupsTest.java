@@ -66,6 +66,20 @@ class XeroLookupsTest {
     }
 
     @Test
+    void aLostBillIsNotTakenForTheSalesInvoiceWithItsReference() throws Exception {
+        when(xero.get(anyString())).thenReturn(json.readTree("""
+                {"Invoices": [
+                  {"InvoiceID": "0c9f7d2e-1b3a-4c5d-8e6f-7a8b9c0d1e2f", "Type": "ACCREC", "Reference": "PO0007"},
+                  {"InvoiceID": "%s", "Type": "ACCPAY", "Reference": "PO0007"}]}""".formatted(FOUND_ID)));
+        List<Outgoing> bills = List.of(new Outgoing(7, Map.of("Type", "ACCPAY", "Reference", "PO0007"), "hash7", "PO0007", List.of()));
+
+        List<Outgoing> result = lookups.linkWhatXeroAlreadyHas("bill", XeroCollection.INVOICES, bills);
+
+        assertThat(result).extracting(r -> r.element().get("InvoiceID")).containsExactly(FOUND_ID);
+        verify(outcomes).linkFound("bill", 7, FOUND_ID, "PO0007");
+    }
+
+    @Test
     void purchaseOrdersAreReadOneByOneByNumberAndANotFoundIsNoError() throws Exception {
         when(xero.get("PurchaseOrders/PO0007")).thenReturn(json.readTree("""
                 {"PurchaseOrders": [{"PurchaseOrderID": "%s", "PurchaseOrderNumber": "PO0007"}]}""".formatted(FOUND_ID)));
