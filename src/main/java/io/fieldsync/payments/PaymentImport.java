@@ -1,6 +1,7 @@
 package io.fieldsync.payments;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,22 +45,30 @@ public class PaymentImport {
     private final WatermarkRepository watermarks;
     private final XeroPaymentRepository seen;
     private final int pageSize;
+    private final Duration lookBack;
 
     public PaymentImport(XeroReads xero, XeroConnection connection, RecordLinkRepository links,
                          WatermarkRepository watermarks, XeroPaymentRepository seen,
-                         @Value("${fieldsync.payments.import-page-size:100}") int pageSize) {
+                         @Value("${fieldsync.payments.import-page-size:100}") int pageSize,
+                         @Value("${fieldsync.sync.look-back:PT10M}") Duration lookBack) {
         this.xero = xero;
         this.connection = connection;
         this.links = links;
         this.watermarks = watermarks;
         this.seen = seen;
         this.pageSize = pageSize;
+        this.lookBack = lookBack;
     }
 
-    /** Sets up the pages: {@code page}, {@code morePages}, {@code importSince} and {@code importUpTo}. */
+    /**
+     * Sets up the pages: {@code page}, {@code morePages}, {@code importSince} and {@code importUpTo}.
+     * Reads from a look-back before the watermark: a payment Xero saved in the same instant, or one
+     * whose change became visible late, is read again rather than missed (the watermark column may
+     * also round to the second), and payments decided once are not applied twice.
+     */
     public void start(Exchange exchange) {
         Optional<Watermark> mark = watermarks.findById(key());
-        exchange.setProperty("importSince", mark.map(Watermark::getLastUpdatedAt).orElse(null));
+        exchange.setProperty("importSince", mark.map(Watermark::getLastUpdatedAt).map(at -> at.minus(lookBack)).orElse(null));
         exchange.setProperty("importUpTo", mark.map(Watermark::getLastUpdatedAt).orElse(null));
         exchange.setProperty("page", 0);
         exchange.setProperty("morePages", true);

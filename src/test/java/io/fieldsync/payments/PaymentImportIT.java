@@ -93,6 +93,20 @@ class PaymentImportIT extends MariaDbIntegrationTest {
     }
 
     @Test
+    void paymentSavedJustBeforeTheWatermarkIsStillImported() throws Exception {
+        Map<String, Object> open = openExportedInvoice();
+        String paymentId = payInXero((String) open.get("xero_id"), new BigDecimal("7.00"), null);
+        // As if the watermark had been rounded up past it, or the payment became visible late.
+        assertThat(state.update("update watermark set last_updated_at = timestampadd(SECOND, 60, last_updated_at)"
+                + " where entity = 'payment' and direction = 'pull'")).isEqualTo(1);
+
+        syncToEnd();
+
+        assertThat(source.queryForObject("select count(*) from payments where external_ref = ?", Integer.class, paymentId))
+                .isEqualTo(1);
+    }
+
+    @Test
     void noImportWhilePaymentsArePushOnly() throws Exception {
         putSettings(Map.of("entities", Map.of("payment", Map.of("direction", "push"))));
         Map<String, Object> open = openExportedInvoice();
