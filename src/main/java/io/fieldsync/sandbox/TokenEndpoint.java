@@ -10,27 +10,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Xero's identity side: /connect/token, /connections and a consent page that always says yes. */
+/**
+ * Xero's identity side: /connect/token (client credentials; authorisation code with PKCE; rotating
+ * refresh tokens), /connections (the one organisation of a custom connection, or the user's
+ * connections, with DELETE) and a consent page that always says yes.
+ */
 final class TokenEndpoint {
     static final String DEFAULT_SCOPE = "accounting.transactions accounting.contacts accounting.settings accounting.attachments";
 
     private final SandboxSettings settings;
     private final Tokens tokens;
     private final SandboxStore store;
+    private final UserConnections userConnections;
     private final Instant connectedAt = Instant.now();
 
-    TokenEndpoint(SandboxSettings settings, Tokens tokens, SandboxStore store) {
+    TokenEndpoint(SandboxSettings settings, Tokens tokens, SandboxStore store, UserConnections userConnections) {
         this.settings = settings;
         this.tokens = tokens;
         this.store = store;
+        this.userConnections = userConnections;
     }
 
     boolean handles(SandboxRequest request) {
         return request.path().equals("/connect/token") || request.path().equals("/connections")
-                || request.path().equals("/identity/connect/authorize");
+                || request.path().startsWith("/connections/") || request.path().equals("/identity/connect/authorize");
     }
 
     SandboxAnswer handle(SandboxRequest request) {
+        if (request.path().startsWith("/connections/")) {
+            return deleteConnection(request, request.path().substring("/connections/".length()));
+        }
         return switch (request.path()) {
             case "/connect/token" -> request.method().equals("POST") ? token(request) : SandboxAnswer.empty(405);
             case "/connections" -> connections(request);
@@ -48,12 +57,14 @@ final class TokenEndpoint {
         if (grantType == null) {
             return oauthError("unsupported_grant_type");
         }
-        return switch (grantType) {
+        SandboxAnswer answer = switch (grantType) {
             case "client_credentials" -> granted(tokens.issue(settings.tenantId(), scopeOrDefault(first(form, "scope")), false));
             case "authorization_code" -> {
-                String scope = tokens.redeemCode(first(form, "code"));
-                yield scope == null ? oauthError("invalid_grant")
-                        : granted(tokens.issue(settings.tenantId(), scopeOrDefault(scope), true));
+                Tokens.Code code = tokens.redeemCode(first(form, "code"));
+                boolean valid = code != null && code.verifies(first(form, "code_verifier"))
+                        && (code.redirectUri() == null || code.redirectUri().equals(first(form, "redirect_uri")));
+                // a user's token: good for the organisations the user connected (xero-tenant-id picks one)
+                yield !valid ? oauthError("invalid_grant") : granted(tokens.issue(null, scopeOrDefault(code.scope()), true));
             }
             case "refresh_token" -> {
                 Tokens.RefreshToken old = tokens.redeemRefresh(first(form, "refresh_token"));
@@ -62,6 +73,10 @@ final class TokenEndpoint {
             }
             default -> oauthError("unsupported_grant_type");
         };
+        if (answer.status == 200) {
+            tokens.counted(grantType);
+        }
+        return answer;
     }
 
     /** HTTP Basic wins; Xero also takes client_id/client_secret as form fields. */
@@ -97,10 +112,24 @@ final class TokenEndpoint {
         if (!request.method().equals("GET")) {
             return SandboxAnswer.empty(405);
         }
-        if (tokens.validAccess(bearer(request)) == null) {
+        Tokens.AccessToken token = tokens.validAccess(bearer(request));
+        if (token == null) {
             return SandboxAnswer.problem(401, "Unauthorized", "AuthenticationUnsuccessful");
         }
         ArrayNode list = Json.array();
+        if (token.tenantId() == null) {
+            for (UserConnections.Connection connection : userConnections.all()) {
+                ObjectNode entry = list.addObject();
+                entry.put("id", connection.id());
+                entry.putNull("authEventId");
+                entry.put("tenantId", connection.tenantId());
+                entry.put("tenantType", "ORGANISATION");
+                entry.put("tenantName", connection.tenantName());
+                entry.put("createdDateUtc", connection.createdAt().toString());
+                entry.put("updatedDateUtc", connection.createdAt().toString());
+            }
+            return SandboxAnswer.json(200, list);
+        }
         ObjectNode connection = list.addObject();
         connection.put("id", UUID.nameUUIDFromBytes(("connection:" + settings.tenantId()).getBytes(StandardCharsets.UTF_8)).toString());
         connection.putNull("authEventId");
@@ -112,7 +141,19 @@ final class TokenEndpoint {
         return SandboxAnswer.json(200, list);
     }
 
-    /** Skips the login and consent screens: redirects straight back with a code. */
+    /** DELETE /connections/{id}: disconnects one organisation of a user's token (204), 404 when it is not connected. */
+    private SandboxAnswer deleteConnection(SandboxRequest request, String id) {
+        if (!request.method().equals("DELETE")) {
+            return SandboxAnswer.empty(405);
+        }
+        Tokens.AccessToken token = tokens.validAccess(bearer(request));
+        if (token == null) {
+            return SandboxAnswer.problem(401, "Unauthorized", "AuthenticationUnsuccessful");
+        }
+        return token.tenantId() == null && userConnections.delete(id) ? SandboxAnswer.empty(204) : SandboxAnswer.empty(404);
+    }
+
+    /** Skips the login and consent screens: the user allows both organisations, and is redirected straight back with a code. */
     private SandboxAnswer authorize(SandboxRequest request) {
         if (!settings.clientId().equals(request.queryParam("client_id"))) {
             return SandboxAnswer.text(400, "text/html; charset=utf-8", "<html><body><h1>Error: unauthorized_client</h1></body></html>");
@@ -121,7 +162,18 @@ final class TokenEndpoint {
         if (redirect == null || redirect.isBlank()) {
             return SandboxAnswer.text(400, "text/html; charset=utf-8", "<html><body><h1>Error: invalid_request (redirect_uri)</h1></body></html>");
         }
-        String code = tokens.newCode(request.queryParam("scope"));
+        if (!"code".equals(request.queryParam("response_type"))) {
+            return SandboxAnswer.text(400, "text/html; charset=utf-8", "<html><body><h1>Error: unsupported_response_type</h1></body></html>");
+        }
+        String method = request.queryParam("code_challenge_method");
+        String challenge = request.queryParam("code_challenge");
+        if (challenge != null && method != null && !method.equals("S256") && !method.equals("plain")) {
+            return SandboxAnswer.text(400, "text/html; charset=utf-8", "<html><body><h1>Error: invalid_request (code_challenge_method)</h1></body></html>");
+        }
+        userConnections.consent(store.organisationName());
+        String scope = request.queryParam("scope");
+        String code = tokens.newCode(new Tokens.Code(scope == null ? "" : scope, challenge,
+                method == null ? "plain" : method, redirect));
         String state = request.queryParam("state");
         String location = redirect + (redirect.contains("?") ? "&" : "?") + "code=" + code
                 + (state == null ? "" : "&state=" + java.net.URLEncoder.encode(state, StandardCharsets.UTF_8));

@@ -1,5 +1,8 @@
 package io.fieldsync.sandbox;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,12 +10,14 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The access and refresh tokens the sandbox has issued, and what each one is good for. */
 final class Tokens {
     static final Duration ACCESS_LIFETIME = Duration.ofMinutes(30);
     static final Duration REFRESH_LIFETIME = Duration.ofDays(60);
 
+    /** {@code tenantId} is the one organisation of a custom connection; null for a user's token, good for its connections. */
     record AccessToken(String value, String tenantId, String scope, Instant expiresAt) {
     }
 
@@ -22,11 +27,36 @@ final class Tokens {
     record Grant(String access, String refresh, String scope) {
     }
 
+    /** What an authorisation code was issued for: its scope, the PKCE challenge (if any) and the redirect URI. */
+    record Code(String scope, String challenge, String challengeMethod, String redirectUri) {
+
+        /** RFC 7636: S256 is base64url(SHA-256(verifier)), plain is the verifier itself; no challenge, no check. */
+        boolean verifies(String verifier) {
+            if (challenge == null) {
+                return true;
+            }
+            if (verifier == null) {
+                return false;
+            }
+            if ("plain".equals(challengeMethod)) {
+                return challenge.equals(verifier);
+            }
+            try {
+                byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+                return challenge.equals(Base64.getUrlEncoder().withoutPadding().encodeToString(hash));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
     private final Map<String, AccessToken> access = new ConcurrentHashMap<>();
     private final Map<String, RefreshToken> refresh = new ConcurrentHashMap<>();
-    private final Map<String, String> codes = new ConcurrentHashMap<>(); // authorization code -> scope
+    private final Map<String, Code> codes = new ConcurrentHashMap<>();
+    /** Token requests answered with a token, by grant type: tests count refreshes. */
+    private final Map<String, AtomicLong> granted = new ConcurrentHashMap<>();
 
     Tokens(Clock clock) {
         this.clock = clock;
@@ -43,20 +73,47 @@ final class Tokens {
         return new Grant(accessValue, refreshValue, scope);
     }
 
+    void counted(String grantType) {
+        granted.computeIfAbsent(grantType, g -> new AtomicLong()).incrementAndGet();
+    }
+
+    long grants(String grantType) {
+        AtomicLong count = granted.get(grantType);
+        return count == null ? 0 : count.get();
+    }
+
     /** A refresh token works once: it is removed here, so a second node refreshing with it fails. */
     RefreshToken redeemRefresh(String value) {
         RefreshToken token = value == null ? null : refresh.remove(value);
         return token == null || token.expiresAt().isBefore(clock.instant()) ? null : token;
     }
 
+    boolean validRefresh(String value) {
+        RefreshToken token = value == null ? null : refresh.get(value);
+        return token != null && !token.expiresAt().isBefore(clock.instant());
+    }
+
+    long validRefreshTokens() {
+        return refresh.values().stream().filter(t -> !t.expiresAt().isBefore(clock.instant())).count();
+    }
+
+    /** As when the user revokes the app, or its refresh token lay unused for 60 days: every refresh is invalid_grant. */
+    void revokeRefreshTokens() {
+        refresh.clear();
+    }
+
     String newCode(String scope) {
+        return newCode(new Code(scope == null ? "" : scope, null, null, null));
+    }
+
+    String newCode(Code what) {
         String code = randomToken();
-        codes.put(code, scope == null ? "" : scope);
+        codes.put(code, what);
         return code;
     }
 
-    /** The scope the code was granted for, or null: a code is single-use. */
-    String redeemCode(String code) {
+    /** What the code was granted for, or null: a code is single-use. */
+    Code redeemCode(String code) {
         return code == null ? null : codes.remove(code);
     }
 
@@ -74,6 +131,7 @@ final class Tokens {
         access.clear();
         refresh.clear();
         codes.clear();
+        granted.clear();
     }
 
     private String randomToken() {

@@ -88,10 +88,20 @@ final class XeroGateway implements ResponseDefinitionTransformerV2 {
                     .header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         }
         String tenantHeader = request.header("xero-tenant-id");
-        if (tenantHeader != null && !tenantHeader.trim().equalsIgnoreCase(token.tenantId())) {
-            return SandboxAnswer.problem(403, "Forbidden", "AuthorizationUnsuccessful");
+        String tenant;
+        if (token.tenantId() == null) {
+            // a user's token: xero-tenant-id names one of its connected organisations, the one whose books the sandbox keeps
+            if (tenantHeader == null || sandbox.userConnections.ofTenant(tenantHeader.trim()).isEmpty()
+                    || !tenantHeader.trim().equalsIgnoreCase(sandbox.settings.tenantId())) {
+                return SandboxAnswer.problem(403, "Forbidden", "AuthorizationUnsuccessful");
+            }
+            tenant = sandbox.settings.tenantId();
+        } else {
+            if (tenantHeader != null && !tenantHeader.trim().equalsIgnoreCase(token.tenantId())) {
+                return SandboxAnswer.problem(403, "Forbidden", "AuthorizationUnsuccessful");
+            }
+            tenant = token.tenantId();
         }
-        String tenant = token.tenantId();
         RateLimits.Decision decision = sandbox.rateLimits.acquire(tenant);
         if (!decision.granted()) {
             return limitHeaders(SandboxAnswer.empty(429), decision)

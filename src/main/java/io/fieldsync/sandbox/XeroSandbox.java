@@ -29,6 +29,7 @@ public final class XeroSandbox implements AutoCloseable {
     final SandboxSettings settings;
     final SandboxStore store;
     final Tokens tokens;
+    final UserConnections userConnections;
     final TokenEndpoint tokenEndpoint;
     final RateLimits rateLimits;
     final IdempotencyReplay idempotency;
@@ -44,7 +45,8 @@ public final class XeroSandbox implements AutoCloseable {
         this.settings = settings;
         this.store = new SandboxStore(clock, settings.tenantId());
         this.tokens = new Tokens(clock);
-        this.tokenEndpoint = new TokenEndpoint(settings, tokens, store);
+        this.userConnections = new UserConnections(clock, settings.tenantId());
+        this.tokenEndpoint = new TokenEndpoint(settings, tokens, store, userConnections);
         this.rateLimits = new RateLimits(settings, clock);
         this.idempotency = new IdempotencyReplay(clock);
         this.accounting = new AccountingApi(store, this::baseUrl);
@@ -145,6 +147,7 @@ public final class XeroSandbox implements AutoCloseable {
             store.reset();
         }
         tokens.clear();
+        userConnections.clear();
         rateLimits.reset();
         idempotency.clear();
         apiCalls.reset();
@@ -217,6 +220,36 @@ public final class XeroSandbox implements AutoCloseable {
     /** Issues a client-credentials access token without an HTTP round trip. */
     public String issueAccessToken() {
         return tokens.issue(settings.tenantId(), TokenEndpoint.DEFAULT_SCOPE, false).access();
+    }
+
+    /** The organisation a user's authorisation lists besides the sandbox's own: it can be chosen and disconnected, but keeps no books. */
+    public static String secondTenantId() {
+        return UserConnections.SECOND_TENANT_ID;
+    }
+
+    /** Xero's connection ids (for DELETE /connections/{id}) of the organisations a user has connected, in order. */
+    public List<String> userConnectionIds() {
+        return userConnections.all().stream().map(UserConnections.Connection::id).toList();
+    }
+
+    /** Token requests granted so far for a grant type ("refresh_token", "authorization_code", "client_credentials"). */
+    public long tokenGrants(String grantType) {
+        return tokens.grants(grantType);
+    }
+
+    /** Refresh tokens that would be accepted now: after a rotation, only the newest. */
+    public long validRefreshTokens() {
+        return tokens.validRefreshTokens();
+    }
+
+    /** Whether this refresh token would be accepted now. */
+    public boolean isValidRefreshToken(String refreshToken) {
+        return tokens.validRefresh(refreshToken);
+    }
+
+    /** Every refresh token is refused from now on (invalid_grant), as when the user revoked the app in Xero. */
+    public void revokeRefreshTokens() {
+        tokens.revokeRefreshTokens();
     }
 
     /** Makes every access token issued so far expired, as if 30 minutes had passed. */
