@@ -18,7 +18,8 @@ final class RunConditions {
     /** Xero refusing the connector: the token request refused, or 401/403 on any call. */
     private static final Pattern XERO_REFUSED = Pattern.compile(
             "Xero refused the token request|Xero answered HTTP 40[13]\\b|HTTP 40[13]\\b|\\b(401|403) (Unauthorized|Forbidden)"
-                    + "|The Xero connection lists no organisation|invalid_client|invalid_grant|AuthenticationUnsuccessful",
+                    + "|The Xero connection lists no organisation|invalid_client|invalid_grant|AuthenticationUnsuccessful"
+                    + "|reconnect needed|not connected to Xero",
             Pattern.CASE_INSENSITIVE);
 
     /** Xero (not the database) out of reach: XeroGet's and XeroTokens' words. */

@@ -96,7 +96,8 @@ public class RunReports {
         };
         String todo = switch (condition) {
             case AlertConditions.RECONNECT_NEEDED -> "Check fieldsync.xero.client-id and client-secret, and that the"
-                    + " Xero connection (custom connection or app) is still authorised for the organisation.";
+                    + " Xero connection (custom connection or app) is still authorised for the organisation; with"
+                    + " fieldsync.xero.grant=authorization_code an operator reconnects at /api/xero/connect.";
             case AlertConditions.SOURCE_DB_UNREACHABLE -> "Check that the field-service database is up and that"
                     + " fieldsync.source.url, username and password are right.";
             case AlertConditions.STATE_DB_UNREACHABLE -> "Check that FieldSync's state database (spring.datasource.url)"

@@ -37,6 +37,9 @@ public class StartupFailureAnalyzer implements FailureAnalyzer {
                 return analysis("Mapping template " + mapping.getMessage(),
                         "Fix the template, or point fieldsync.mappings-location at the right folder.", failure);
             }
+            if (cause instanceof io.fieldsync.xero.XeroSettingException xero) {
+                return analysis(xero.getMessage(), "Set the Xero setting named above and start again.", failure);
+            }
             if (cause instanceof RouteFileException routes) {
                 return analysis("Routes: " + routes.getMessage(),
                         "Restore the route file, or point fieldsync.routes-location at the right folder.", failure);

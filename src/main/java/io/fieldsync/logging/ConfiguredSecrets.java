@@ -20,6 +20,8 @@ public class ConfiguredSecrets implements ApplicationListener<SpringApplicationE
 
     static final List<String> SECRET_PROPERTIES = List.of(
             "fieldsync.xero.client-secret",
+            "fieldsync.xero.token-key",
+            "fieldsync.xero.webhook-key",
             "fieldsync.sandbox.client-secret",
             "fieldsync.source.password",
             "spring.datasource.password",

@@ -14,7 +14,8 @@ public class ScheduledSyncJob extends QuartzJobBean {
 
     @Override
     protected void executeInternal(JobExecutionContext context) {
-        scheduledSyncs.fire(context.getTrigger().getKey().equals(SyncSchedule.POSTPONED)
+        String requestedBy = context.getTrigger().getJobDataMap().getString(WebhookSyncs.REQUESTED_BY);
+        scheduledSyncs.fire(requestedBy != null ? requestedBy : context.getTrigger().getKey().equals(SyncSchedule.POSTPONED)
                 ? "schedule (postponed by a maintenance window)" : "schedule");
     }
 }

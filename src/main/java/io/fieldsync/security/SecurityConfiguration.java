@@ -28,7 +28,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.StringUtils;
 
 /**
- * Everything but {@code /actuator/health} needs a login. Two roles: a viewer reads (GETs of the
+ * Everything but {@code /actuator/health}, Xero's OAuth2 callback and Xero's webhooks needs a login. Two roles: a viewer reads (GETs of the
  * operator API, metrics); an operator also triggers syncs, re-syncs records, edits settings and
  * uses Hawtio (whose JMX operations can start a sync). HTTP Basic, so the API works from curl
  * and scripts and a browser asks for it on Hawtio. The operator is {@code spring.security.user};
@@ -44,6 +44,10 @@ public class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // Xero's browser redirect carries no login (its single-use state protects it); Xero signs its webhooks
+                        .requestMatchers(HttpMethod.GET, "/api/xero/callback").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/xero/webhooks").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/xero/connect").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("VIEWER", "OPERATOR")
                         .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole("VIEWER", "OPERATOR")
                         .anyRequest().hasRole("OPERATOR"))

@@ -22,7 +22,7 @@ public class SettingsTree {
 
     static final String PREFIX = "fieldsync.";
     /** Names whose values are secrets: never shown, never taken from the API (set them in the environment). */
-    private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|token|encryption-key|private-key).*");
+    private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|token|encryption-key|private-key|webhook-key).*");
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
     /** Lists the API replaces as a whole; the rest of the tree is leaves under nested objects. */
     static final List<String> LISTS = List.of("maintenance-windows");

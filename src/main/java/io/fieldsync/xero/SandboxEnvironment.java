@@ -46,7 +46,9 @@ public class SandboxEnvironment implements EnvironmentPostProcessor {
         sandbox.put("fieldsync.xero.connections-url", base + "/connections");
         sandbox.put("fieldsync.xero.client-id", clientId);
         sandbox.put("fieldsync.xero.client-secret", clientSecret);
-        sandbox.put("fieldsync.xero.grant", "client_credentials");
+        // the sandbox plays a custom connection, or, when asked for, an app a user authorises (its consent page says yes)
+        sandbox.put("fieldsync.xero.grant", "authorization_code".equals(environment.getProperty("fieldsync.xero.grant"))
+                ? "authorization_code" : "client_credentials");
         environment.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, sandbox));
     }
 

@@ -8,8 +8,10 @@ import org.springframework.util.StringUtils;
 
 /**
  * Which Xero organisation this connector works on: {@code fieldsync.xero.tenant-id} when set,
- * otherwise the one the connection lists (a custom connection has exactly one). Known
- * organisations are kept in the state store so runs and links can refer to them.
+ * otherwise the one the connection lists (a custom connection has exactly one); with the
+ * authorisation-code grant, the one an operator chose (state store, re-read every few seconds so
+ * every node follows a new choice). Known organisations are kept in the state store so runs and
+ * links can refer to them.
  */
 @Component("xeroConnection")
 public class XeroConnection {
@@ -18,17 +20,30 @@ public class XeroConnection {
     private final XeroGet xero;
     private final XeroTenantRepository tenants;
     private final TransactionTemplate transaction;
+    private final XeroAuthorisations authorisations;
     private volatile XeroTenant current;
+    /** The organisation chosen for the authorisation-code connection, and when that was read. */
+    private volatile Chosen chosen;
+
+    private record Chosen(XeroTenant tenant, long readAtNanos) {
+    }
+
+    /** How long a node keeps the chosen organisation before it reads the choice again. */
+    private static final long CHOICE_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
 
     public XeroConnection(XeroSettings settings, XeroGet xero, XeroTenantRepository tenants,
-                          TransactionTemplate transaction) {
+                          TransactionTemplate transaction, XeroAuthorisations authorisations) {
         this.settings = settings;
         this.xero = xero;
         this.tenants = tenants;
         this.transaction = transaction;
+        this.authorisations = authorisations;
     }
 
     public XeroTenant currentTenant() {
+        if (TokenCipher.GRANT.equals(settings.grant())) {
+            return chosenTenant();
+        }
         XeroTenant tenant = current;
         if (tenant == null) {
             synchronized (this) {
@@ -39,6 +54,46 @@ public class XeroConnection {
             }
         }
         return tenant;
+    }
+
+    /**
+     * No Xero call: a run started while the connection needs reconnecting is recorded and then
+     * fails on its first Xero call, naming the cause.
+     */
+    private XeroTenant chosenTenant() {
+        Chosen known = chosen;
+        if (known != null && System.nanoTime() - known.readAtNanos() < CHOICE_TTL_NANOS) {
+            return known.tenant();
+        }
+        XeroAuthorisations.Authorisation authorisation = authorisations.find()
+                .orElseThrow(() -> new XeroConnectionException(AuthorisedTokens.NOT_CONNECTED));
+        String tenantId = authorisation.tenantId();
+        if (tenantId == null) {
+            throw new XeroConnectionException(authorisation.status() == XeroAuthorisations.Status.CHOOSE_ORGANISATION
+                    ? "FieldSync is connected to Xero but no organisation is chosen yet: an operator chooses one"
+                    + " (GET /api/xero/connections, POST /api/xero/connections/{tenantId}/select)"
+                    : AuthorisedTokens.NOT_CONNECTED);
+        }
+        XeroTenant tenant = known != null && known.tenant().getTenantId().equals(tenantId) ? known.tenant()
+                : transaction.execute(status -> tenants.findByTenantId(tenantId).orElseThrow(
+                        () -> new XeroConnectionException("The chosen Xero organisation " + tenantId + " is not known; reconnect")));
+        chosen = new Chosen(tenant, System.nanoTime());
+        return tenant;
+    }
+
+    /** An operator chose, changed or disconnected the organisation: read again; its name and short code are fetched when Xero answers. */
+    public void organisationChanged(String tenantId) {
+        chosen = null;
+        if (tenantId == null) {
+            return;
+        }
+        try {
+            chosen = new Chosen(register(tenantId), System.nanoTime());
+        } catch (RuntimeException e) {
+            // deep links wait for the short code; the choice stands
+            org.slf4j.LoggerFactory.getLogger(XeroConnection.class)
+                    .warn("Xero organisation {} chosen, but its details could not be read: {}", tenantId, e.toString());
+        }
     }
 
     /** Xero's tenant id, for the {@code xero-tenant-id} header. */

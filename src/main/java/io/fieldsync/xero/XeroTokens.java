@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Access tokens for Xero's API, fetched with the client-credentials grant of a Xero custom
- * connection and reused until shortly before they expire. Routes put {@code xeroTokens.bearer()}
+ * connection and reused until shortly before they expire; with
+ * {@code fieldsync.xero.grant=authorization_code} they are the connection's, kept and refreshed in
+ * the state store by {@link AuthorisedTokens}. Routes put {@code xeroTokens.bearer()}
  * in the Authorization header; the token itself never goes into a message body or a log.
  */
 @Component("xeroTokens")
@@ -32,19 +34,26 @@ public class XeroTokens {
     private final HttpClient http;
     private final ObjectMapper json;
     private final Clock clock;
+    /** The authorisation-code connection's tokens; null with the client-credentials grant. */
+    private final AuthorisedTokens authorised;
     private String accessToken;
     private Instant expiresAt = Instant.MIN;
 
     @Autowired
-    public XeroTokens(XeroSettings settings, HttpClient xeroHttpClient, ObjectMapper json) {
-        this(settings, xeroHttpClient, json, Clock.systemUTC());
+    public XeroTokens(XeroSettings settings, HttpClient xeroHttpClient, ObjectMapper json, AuthorisedTokens authorised) {
+        this(settings, xeroHttpClient, json, Clock.systemUTC(), authorised);
     }
 
     XeroTokens(XeroSettings settings, HttpClient http, ObjectMapper json, Clock clock) {
+        this(settings, http, json, clock, null);
+    }
+
+    XeroTokens(XeroSettings settings, HttpClient http, ObjectMapper json, Clock clock, AuthorisedTokens authorised) {
         this.settings = settings;
         this.http = http;
         this.json = json;
         this.clock = clock;
+        this.authorised = TokenCipher.GRANT.equals(settings.grant()) ? authorised : null;
     }
 
     /** The value of an Authorization header. */
@@ -52,7 +61,12 @@ public class XeroTokens {
         return "Bearer " + accessToken();
     }
 
-    public synchronized String accessToken() {
+    public String accessToken() {
+        // shared by the nodes through the state store, under its own lock: no lock of this object held meanwhile
+        return authorised != null ? authorised.accessToken() : customConnectionToken();
+    }
+
+    private synchronized String customConnectionToken() {
         if (accessToken == null || clock.instant().isAfter(expiresAt.minus(EARLY))) {
             fetch();
         }
