@@ -46,6 +46,7 @@ public class XeroIdentity {
     private final ObjectMapper json;
     private final Clock clock;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public XeroIdentity(XeroSettings settings, HttpClient xeroHttpClient, ObjectMapper json) {
         this(settings, xeroHttpClient, json, Clock.systemUTC());
     }
