@@ -57,6 +57,7 @@ final class TokenEndpoint {
         if (grantType == null) {
             return oauthError("unsupported_grant_type");
         }
+        tokens.requested(grantType);
         SandboxAnswer answer = switch (grantType) {
             case "client_credentials" -> granted(tokens.issue(settings.tenantId(), scopeOrDefault(first(form, "scope")), false));
             case "authorization_code" -> {

@@ -55,8 +55,9 @@ final class Tokens {
     private final Map<String, AccessToken> access = new ConcurrentHashMap<>();
     private final Map<String, RefreshToken> refresh = new ConcurrentHashMap<>();
     private final Map<String, Code> codes = new ConcurrentHashMap<>();
-    /** Token requests answered with a token, by grant type: tests count refreshes. */
+    /** Token requests answered with a token, and all token requests, by grant type: tests count refreshes. */
     private final Map<String, AtomicLong> granted = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> requested = new ConcurrentHashMap<>();
 
     Tokens(Clock clock) {
         this.clock = clock;
@@ -75,6 +76,15 @@ final class Tokens {
 
     void counted(String grantType) {
         granted.computeIfAbsent(grantType, g -> new AtomicLong()).incrementAndGet();
+    }
+
+    void requested(String grantType) {
+        requested.computeIfAbsent(grantType, g -> new AtomicLong()).incrementAndGet();
+    }
+
+    long requests(String grantType) {
+        AtomicLong count = requested.get(grantType);
+        return count == null ? 0 : count.get();
     }
 
     long grants(String grantType) {
@@ -132,6 +142,7 @@ final class Tokens {
         refresh.clear();
         codes.clear();
         granted.clear();
+        requested.clear();
     }
 
     private String randomToken() {

@@ -237,6 +237,11 @@ public final class XeroSandbox implements AutoCloseable {
         return tokens.grants(grantType);
     }
 
+    /** Token requests received so far for a grant type, granted or refused. */
+    public long tokenRequests(String grantType) {
+        return tokens.requests(grantType);
+    }
+
     /** Refresh tokens that would be accepted now: after a rotation, only the newest. */
     public long validRefreshTokens() {
         return tokens.validRefreshTokens();
