@@ -104,6 +104,84 @@ class IdentityTest extends SandboxTestSupport {
         assertThat(SandboxClient.json(reused).path("error").asText()).isEqualTo("invalid_grant");
     }
 
+    @Test
+    void authorizationCodeWithPkceNeedsTheVerifierThatMatchesTheChallenge() throws Exception {
+        String verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+        String challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"; // RFC 7636, appendix B
+        String redirect = "http%3A%2F%2Flocalhost%2Fcallback";
+
+        assertThat(token("grant_type=authorization_code&redirect_uri=" + redirect + "&code=" + pkceCode(challenge),
+                basic("sandbox-client", "sandbox-secret")).statusCode()).as("no verifier").isEqualTo(400);
+        HttpResponse<String> wrong = token("grant_type=authorization_code&redirect_uri=" + redirect + "&code_verifier=" + verifier
+                + "x&code=" + pkceCode(challenge), basic("sandbox-client", "sandbox-secret"));
+        assertThat(wrong.statusCode()).as("another verifier").isEqualTo(400);
+        assertThat(SandboxClient.json(wrong).path("error").asText()).isEqualTo("invalid_grant");
+        assertThat(token("grant_type=authorization_code&redirect_uri=http%3A%2F%2Fevil%2Fcallback&code_verifier=" + verifier
+                + "&code=" + pkceCode(challenge), basic("sandbox-client", "sandbox-secret")).statusCode())
+                .as("another redirect URI than authorised").isEqualTo(400);
+        HttpResponse<String> right = token("grant_type=authorization_code&redirect_uri=" + redirect + "&code_verifier=" + verifier
+                + "&code=" + pkceCode(challenge), basic("sandbox-client", "sandbox-secret"));
+        assertThat(right.statusCode()).isEqualTo(200);
+        assertThat(sandbox.tokenGrants("authorization_code")).isEqualTo(1);
+        assertThat(sandbox.tokenRequests("authorization_code")).isEqualTo(4);
+    }
+
+    @Test
+    void aUsersTokenListsTwoOrganisationsOpensOnlyTheOnesConnectedAndDeletesAConnection() throws Exception {
+        String access = SandboxClient.json(token("grant_type=authorization_code&redirect_uri=http%3A%2F%2Flocalhost%2Fcallback&code="
+                + pkceCode(null), basic("sandbox-client", "sandbox-secret"))).path("access_token").asText();
+        JsonNode listed = SandboxClient.json(http.send(HttpRequest.newBuilder(URI.create(sandbox.connectionsUrl()))
+                .header("Authorization", "Bearer " + access).GET().build(), HttpResponse.BodyHandlers.ofString()));
+        assertThat(listed).hasSize(2);
+        assertThat(listed.findValuesAsText("tenantId")).containsExactly(sandbox.tenantId(), XeroSandbox.secondTenantId());
+
+        assertThat(organisation(access, sandbox.tenantId())).isEqualTo(200);
+        assertThat(organisation(access, null)).as("a user's token names its organisation").isEqualTo(403);
+        assertThat(organisation(access, XeroSandbox.secondTenantId())).as("the second keeps no books").isEqualTo(403);
+
+        String first = listed.path(0).path("id").asText();
+        assertThat(delete(access, first)).isEqualTo(204);
+        assertThat(delete(access, first)).isEqualTo(404);
+        assertThat(sandbox.userConnectionIds()).hasSize(1);
+        assertThat(organisation(access, sandbox.tenantId())).as("disconnected").isEqualTo(403);
+    }
+
+    @Test
+    void aRevokedRefreshTokenIsInvalidGrant() throws Exception {
+        String refresh = SandboxClient.json(token("grant_type=authorization_code&redirect_uri=http%3A%2F%2Flocalhost%2Fcallback&code="
+                + pkceCode(null), basic("sandbox-client", "sandbox-secret"))).path("refresh_token").asText();
+        assertThat(sandbox.isValidRefreshToken(refresh)).isTrue();
+
+        sandbox.revokeRefreshTokens();
+
+        HttpResponse<String> refused = token("grant_type=refresh_token&refresh_token=" + refresh, basic("sandbox-client", "sandbox-secret"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(SandboxClient.json(refused).path("error").asText()).isEqualTo("invalid_grant");
+        assertThat(sandbox.validRefreshTokens()).isZero();
+    }
+
+    private String pkceCode(String challenge) throws Exception {
+        HttpResponse<String> consent = http.send(HttpRequest.newBuilder(URI.create(sandbox.authorizeUrl()
+                + "?response_type=code&client_id=sandbox-client&redirect_uri=http%3A%2F%2Flocalhost%2Fcallback&scope=offline_access"
+                + "&state=s" + (challenge == null ? "" : "&code_challenge_method=S256&code_challenge=" + challenge)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        return consent.headers().firstValue("Location").orElseThrow().replaceAll(".*code=([^&]+).*", "$1");
+    }
+
+    private int organisation(String access, String tenantId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.apiUrl() + "/Organisation"))
+                .header("Authorization", "Bearer " + access).header("Accept", "application/json").GET();
+        if (tenantId != null) {
+            request.header("xero-tenant-id", tenantId);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private int delete(String access, String connectionId) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(sandbox.connectionsUrl() + "/" + connectionId))
+                .header("Authorization", "Bearer " + access).DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
     private HttpResponse<String> token(String form, String authorization) throws Exception {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(sandbox.tokenUrl()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
