@@ -82,6 +82,12 @@ class XeroWebhooksIT extends MariaDbIntegrationTest {
     }
 
     @Test
+    void theWebhookKeyIsASecretTheSettingsApiNeverShows() {
+        assertThat(asOperator().getForObject("/api/settings", String.class)).doesNotContain(KEY).doesNotContain("webhook-key")
+                .contains("webhook-delay");
+    }
+
+    @Test
     void withoutAWebhookKeyEveryWebhookIsRefused() {
         settings.set("fieldsync.xero.webhook-key", "");
         String body = events("INVOICE", sandbox.tenantId());
