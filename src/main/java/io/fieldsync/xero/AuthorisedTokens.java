@@ -60,6 +60,11 @@ public class AuthorisedTokens {
         return refreshUnderLock();
     }
 
+    /** The stored access token is refreshed on the next call. */
+    public void expireAccessToken() {
+        authorisations.expireAccessToken();
+    }
+
     private record Outcome(String accessToken, String refusal, boolean refusedNow) {
     }
 

@@ -90,6 +90,13 @@ public class XeroAuthorisations {
                 settings.clientId());
     }
 
+    /** Xero refused the access token before its time: the next call refreshes it. */
+    public void expireAccessToken() {
+        Timestamp now = Timestamp.from(clock.instant());
+        state.update("update xero_authorisation set access_expires_at = ? where client_id = ? and access_expires_at > ?",
+                now, settings.clientId(), now);
+    }
+
     /** After the callback: the tokens of a new authorisation, which organisation (if known) and the status. */
     public void authorised(XeroIdentity.TokenSet tokens, Status status, String tenantId, String by) {
         Instant now = clock.instant();

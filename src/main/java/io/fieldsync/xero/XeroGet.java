@@ -91,6 +91,9 @@ public class XeroGet {
     }
 
     private JsonNode answer(String url, HttpResponse<String> response) {
+        if (response.statusCode() == 401) {
+            tokens.unauthorised();
+        }
         return read(json, url, response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
                 response.body());
     }

@@ -73,6 +73,17 @@ public class XeroTokens {
         return accessToken;
     }
 
+    /**
+     * Xero answered 401 to a call with the connection's access token (the app was disconnected in
+     * Xero, say): the stored token is taken as expired, so the next call refreshes, and a refused
+     * refresh finds out that reconnecting is needed.
+     */
+    public void unauthorised() {
+        if (authorised != null) {
+            authorised.expireAccessToken();
+        }
+    }
+
     /** Drops the cached token, e.g. after Xero refused it; the next call fetches a new one. */
     public synchronized void forget() {
         accessToken = null;

@@ -272,6 +272,21 @@ class XeroOAuthIT extends MariaDbIntegrationTest {
         assertThat(after.get("status")).as(String.valueOf(after.get("message"))).isIn("SUCCEEDED", "COMPLETED_WITH_ERRORS");
     }
 
+    @Test
+    void anAccessTokenXeroRefusesBeforeItsTimeIsRefreshedNextAndARevokedAppIsFoundOut() throws Exception {
+        connectTo(sandbox.tenantId());
+        sandbox.revokeRefreshTokens(); // the user removed FieldSync in Xero: its tokens stop working
+        sandbox.expireAccessTokens();
+
+        Map<String, Object> first = syncToEnd();
+        assertThat(first).containsEntry("status", "FAILED");
+        assertThat((String) first.get("message")).contains("401");
+        Map<String, Object> second = syncToEnd();
+        assertThat(second).containsEntry("status", "FAILED");
+        assertThat((String) second.get("message")).contains("reconnect needed").contains("invalid_grant");
+        assertThat(asViewer().getForObject("/api/xero/connection", Map.class)).containsEntry("status", "RECONNECT_NEEDED");
+    }
+
     /** The dance, choosing {@code tenantId} when Xero lists several. */
     private void connectTo(String tenantId) throws Exception {
         String callback = consent(authorizeUrl());
