@@ -118,7 +118,14 @@ public class SettingsValidator {
                     throw new InvalidSettingException(setting, "must name the card processor's Xero contact in 1 to 255 characters");
                 }
             }
-            case "invoices.send-tax", "invoices.technician-on-lines", "alerts.sync-report" -> oneOf(setting, value, Set.of("true", "false"));
+            case "invoices.send-tax", "invoices.technician-on-lines", "alerts.sync-report", "attachments.include-online"
+                    -> oneOf(setting, value, Set.of("true", "false"));
+            case "attachments.max-bytes" -> number(setting, value, 1, io.fieldsync.attachments.AttachmentRules.XERO_MAX_BYTES);
+            case "attachments.file-types" -> {
+                if (!value.matches("[A-Za-z0-9]+(\\s*,\\s*[A-Za-z0-9]+)*")) {
+                    throw new InvalidSettingException(setting, "must list file extensions, comma-separated, e.g. pdf,png,jpg");
+                }
+            }
             case "schedule.start" -> {
                 if (!value.isEmpty()) {
                     try {
@@ -182,7 +189,7 @@ public class SettingsValidator {
         return setting.startsWith("invoices.") || setting.startsWith("items.") || setting.startsWith("payments.")
                 || setting.startsWith("tax-types.") || setting.startsWith("purchase-tax-types.")
                 || setting.startsWith("entities.") || setting.startsWith("schedule.") || setting.startsWith("alerts.")
-                || setting.startsWith("sync.") || setting.startsWith("maintenance-windows");
+                || setting.startsWith("sync.") || setting.startsWith("maintenance-windows") || setting.startsWith("attachments.");
     }
 
     private static void account(String setting, String value, Lazy<Map<String, String>> accounts, String type) {

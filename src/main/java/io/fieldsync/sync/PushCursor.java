@@ -65,6 +65,24 @@ public class PushCursor {
         exchange.setProperty("revisited", revisited);
     }
 
+    /**
+     * Adds the records of another entity kept on the same rows (a purchase order's file and its
+     * copy on the order's bill) to the ones looked at again.
+     */
+    @SuppressWarnings("unchecked")
+    public void revisitAlso(String entity, Exchange exchange) {
+        List<Long> more = statuses.revisits(connection.currentTenant().getId(), entity);
+        if (more.isEmpty()) {
+            return;
+        }
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>(exchange.getProperty("revisitIds", List.class));
+        ids.remove(-1L);
+        ids.addAll(more);
+        exchange.setProperty("revisitIds", List.copyOf(ids));
+        Map<Long, Instant> revisited = exchange.getProperty("revisited", Map.class);
+        more.forEach(id -> revisited.putIfAbsent(id, null));
+    }
+
     /** After a page was read: the next page starts behind its last row; the last page is shorter. */
     public void advance(List<Map<String, Object>> page, Exchange exchange) {
         exchange.setProperty("morePages", page.size() >= pageSize);

@@ -6,7 +6,7 @@ import java.util.List;
 public final class SyncEntities {
 
     public static final List<String> NAMES = List.of("contact", "vendor", "item", "invoice", "payment",
-            "purchase-order", "bill", "attachment", "payment-fee", "payment-surcharge");
+            "purchase-order", "bill", "attachment", "bill-attachment", "payment-fee", "payment-surcharge");
 
     private SyncEntities() {
     }

@@ -10,7 +10,9 @@ public enum XeroCollection {
     PAYMENTS("Payments", "PaymentID", "Reference"),
     PURCHASE_ORDERS("PurchaseOrders", "PurchaseOrderID", "PurchaseOrderNumber"),
     /** Spend and Receive Money: card-processor fees and surcharges, found again by their Reference. */
-    BANK_TRANSACTIONS("BankTransactions", "BankTransactionID", "Reference");
+    BANK_TRANSACTIONS("BankTransactions", "BankTransactionID", "Reference"),
+    /** Files uploaded to an invoice, bill or purchase order: Xero answers with the stored file. */
+    ATTACHMENTS("Attachments", "AttachmentID", "FileName");
 
     private final String path;
     private final String idField;

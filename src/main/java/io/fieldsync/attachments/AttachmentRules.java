@@ -1,0 +1,77 @@
+package io.fieldsync.attachments;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which field-service files may go to Xero at all, from {@code fieldsync.attachments.*}, read at
+ * each use so the settings API changes them between runs: the file types Xero accepts, the size
+ * it takes, and whether invoice files are shown to the customer with the online invoice.
+ */
+@Component
+public class AttachmentRules {
+
+    /** What Xero takes per file. */
+    public static final int XERO_MAX_BYTES = 10 * 1024 * 1024;
+    /** What Xero takes per document. */
+    public static final int XERO_MAX_PER_DOCUMENT = 10;
+    static final String XERO_FILE_TYPES = "pdf,png,jpg,jpeg,gif,bmp,tif,tiff,doc,docx,xls,xlsx,ppt,pptx,odf,rtf,txt,csv,zip,rar";
+
+    private final Environment environment;
+
+    public AttachmentRules(Environment environment) {
+        this.environment = environment;
+    }
+
+    public long maxBytes() {
+        return environment.getProperty("fieldsync.attachments.max-bytes", Long.class, (long) XERO_MAX_BYTES);
+    }
+
+    public boolean includeOnline() {
+        return environment.getProperty("fieldsync.attachments.include-online", Boolean.class, false);
+    }
+
+    public Set<String> fileTypes() {
+        String listed = environment.getProperty("fieldsync.attachments.file-types", XERO_FILE_TYPES);
+        return Arrays.stream(listed.split(",")).map(t -> t.trim().toLowerCase(Locale.ROOT).replaceFirst("^\\.", ""))
+                .filter(t -> !t.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Why the file never goes to Xero, if it does not; a file that passes may still wait for its document. */
+    Optional<String> refusal(FsmFile file) {
+        if (!file.ofInvoice() && !file.ofPurchaseOrder()) {
+            return Optional.of("A file of a " + file.ownerType() + ": Xero has no document for it, so it is not exported");
+        }
+        if (file.deleted()) {
+            return Optional.of("Deleted in the field-service system before it was exported");
+        }
+        Set<String> types = fileTypes();
+        if (!types.contains(file.extension())) {
+            return Optional.of((file.extension().isEmpty() ? "A file without an extension" : "A ." + file.extension() + " file")
+                    + ": Xero does not accept this file type (fieldsync.attachments.file-types: " + String.join(", ", types) + ")");
+        }
+        if (file.sizeBytes() <= 0) {
+            return Optional.of("An empty file: Xero does not take files without content");
+        }
+        long max = maxBytes();
+        if (file.sizeBytes() > max) {
+            return Optional.of("The file is " + size(file.sizeBytes()) + "; at most " + size(max)
+                    + " go to Xero (fieldsync.attachments.max-bytes)");
+        }
+        return Optional.empty();
+    }
+
+    private static String size(long bytes) {
+        if (bytes >= 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+        }
+        return bytes >= 1024 ? String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0) : bytes + " bytes";
+    }
+}
