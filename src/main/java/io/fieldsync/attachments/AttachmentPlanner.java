@@ -119,7 +119,7 @@ public class AttachmentPlanner {
         boolean toBills = Set.of("push", "both").contains(steps.direction(TO_BILL));
         List<Target> targets = new ArrayList<>();
         for (FsmFile file : files) {
-            if (!onDocuments.containsKey(file.id())) {
+            if (!exported(onDocuments, known.get(TO_DOCUMENT), file)) {
                 Optional<String> refusal = rules.refusal(file);
                 if (refusal.isPresent()) {
                     notSent.get(TO_DOCUMENT).skip(file.id(), RecordStatus.SkipKind.RULE, refusal.get());
@@ -133,7 +133,7 @@ public class AttachmentPlanner {
                     targets.add(target(file, TO_DOCUMENT, file.ofInvoice() ? "Invoices" : "PurchaseOrders", document));
                 }
             }
-            if (toBills && file.ofPurchaseOrder() && !onBills.containsKey(file.id()) && rules.refusal(file).isEmpty()) {
+            if (toBills && file.ofPurchaseOrder() && !exported(onBills, known.get(TO_BILL), file) && rules.refusal(file).isEmpty()) {
                 RecordLink bill = bills.get(file.ownerId());
                 if (bill != null) {
                     targets.add(target(file, TO_BILL, "Invoices", bill));
@@ -218,6 +218,15 @@ public class AttachmentPlanner {
                     + (status == null ? "no longer in Xero" : status + " in Xero") + ": its files are not exported");
         }
         return false;
+    }
+
+    /**
+     * A file goes to a document once, unless an operator asks for it again: then it goes under the
+     * name it has there, and Xero replaces its copy.
+     */
+    private static boolean exported(Map<Long, RecordLink> links, Map<Long, RecordStatus> known, FsmFile file) {
+        RecordStatus status = known.get(file.id());
+        return links.containsKey(file.id()) && (status == null || status.getResyncRequestedAt() == null);
     }
 
     private Target target(FsmFile file, String entity, String collection, RecordLink document) {

@@ -140,6 +140,30 @@ class AttachmentExportIT extends MariaDbIntegrationTest {
     }
 
     @Test
+    void aResyncSendsAnExportedFileAgainUnderItsNameAndXeroKeepsOneCopy() {
+        syncToEnd();
+        long invoice = approvedInvoiceWithoutFiles();
+        String document = xeroIdOf("invoice", invoice).orElseThrow();
+        long file = addFile("invoice", invoice, "plan.pdf", PDF, 1);
+        syncToEnd();
+        byte[] corrected = "%PDF-1.4\n% corrected\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        source.update("update attachments set content = ?, size_bytes = ? where id = ?", corrected, corrected.length, file);
+        long uploads = uploads();
+
+        syncToEnd();
+        assertThat(uploads()).as("a changed file is not sent again by itself").isEqualTo(uploads);
+
+        assertThat(asOperator().postForEntity("/api/records/attachment/" + file + "/resync", null, Map.class).getStatusCode().value())
+                .isEqualTo(202);
+        syncToEnd();
+
+        assertThat(uploads()).isEqualTo(uploads + 1);
+        assertThat(onlyFileNamed(document, "plan.pdf").content()).isEqualTo(corrected);
+        assertThat(sandbox.attachments(document)).hasSize(1);
+        assertThat(statusOf("attachment", file)).containsEntry("status", "SYNCED");
+    }
+
+    @Test
     void invoiceFilesWaitUntilTheInvoiceIsApprovedInXero() {
         syncToEnd();
         long invoice = approvedInvoiceWithoutFiles();

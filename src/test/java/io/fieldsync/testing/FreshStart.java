@@ -20,7 +20,7 @@ public final class FreshStart {
         FieldServiceSchema.create(source);
         new SampleData(IntegrationTestDatabases.SIZE).writeTo(source);
         for (String table : new String[] {"dead_letter", "xero_payment", "attachment_export", "sync_run_count", "sync_run", "record_link", "record_status", "watermark",
-                "setting_value", "settings_change", "alert_outbox", "alert_condition"}) {
+                "setting_value", "settings_change", "alert_outbox", "alert_condition", "match_suggestion"}) {
             state.update("delete from " + table);
         }
         state.update("update xero_tenant set sync_due_at = null");
