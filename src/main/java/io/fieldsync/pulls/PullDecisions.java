@@ -255,6 +255,9 @@ public class PullDecisions {
             boolean differs = fsm.isEmpty()
                     || !planner.payloadHash(kind.entity(), kind.toXero(), kind.collection(), one).equals(fsm);
             values.put(column, differs ? image.get(column) : row.get(column));
+            if (differs) {
+                log.debug("{} {}: Xero's {} differs from the FSM's {}", kind.entity(), row.get("id"), image.get(column), row.get(column));
+            }
         }
         return values;
     }
