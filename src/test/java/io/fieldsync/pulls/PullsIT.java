@@ -33,8 +33,13 @@ class PullsIT extends MariaDbIntegrationTest {
     @Test
     void secondRunReadsOnlyWhatChangedSinceTheWatermarkWithIfModifiedSince() throws Exception {
         Map<String, Object> customer = linkedCustomer();
-        Thread.sleep(1100); // If-Modified-Since has whole seconds
         String contactId = xeroIdOf("contact", customer.get("id"));
+        // a change a second later moves the watermark past the second of the first push's contacts
+        Long otherId = state.queryForObject("select max(local_id) from record_link where entity = 'contact'", Long.class);
+        Thread.sleep(1100); // If-Modified-Since has whole seconds
+        typeIntoXero("Contacts", xeroIdOf("contact", otherId), "Website", "https://example.com");
+        syncToEnd();
+        Thread.sleep(1100);
         typeIntoXero("Contacts", contactId, "EmailAddress", "new.address@example.com");
 
         Map<String, Object> run = syncToEnd();
