@@ -26,7 +26,7 @@ final class ApiCalls {
         String canonical = AccountingApi.canonical(collection);
         byKind.computeIfAbsent(key(request.method(), canonical != null ? canonical : collection), k -> new AtomicLong()).incrementAndGet();
         SandboxCall call = new SandboxCall(Instant.now(), request.method(), canonical != null ? canonical : collection,
-                request.header("Idempotency-Key"));
+                request.header("Idempotency-Key"), request.header("If-Modified-Since"));
         synchronized (latest) {
             latest.addLast(call);
             if (latest.size() > KEPT) {

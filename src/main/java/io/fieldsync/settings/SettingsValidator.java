@@ -118,7 +118,8 @@ public class SettingsValidator {
                     throw new InvalidSettingException(setting, "must name the card processor's Xero contact in 1 to 255 characters");
                 }
             }
-            case "invoices.send-tax", "invoices.technician-on-lines", "alerts.sync-report", "attachments.include-online"
+            case "invoices.send-tax", "invoices.technician-on-lines", "alerts.sync-report", "attachments.include-online",
+                 "items.remove-unmatched"
                     -> oneOf(setting, value, Set.of("true", "false"));
             case "attachments.max-bytes" -> number(setting, value, 1, io.fieldsync.attachments.AttachmentRules.XERO_MAX_BYTES);
             case "attachments.file-types" -> {

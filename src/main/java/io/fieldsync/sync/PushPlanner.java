@@ -159,6 +159,28 @@ public class PushPlanner {
         return payloads.batches(send);
     }
 
+    /**
+     * The hash {@link #plan} would give this prepared document's payload (mapped, cleaned, within
+     * Xero's limits), or empty when the push would fail it before sending. The pulls compare
+     * versions by it: a row they wrote is recorded with this hash, so the push does not send it back.
+     */
+    public Optional<String> payloadHash(String entity, String mapping, String collection, Map<String, Object> document)
+            throws JsonProcessingException {
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> element = (Map<String, Object>) mappings.apply(mapping, document,
+                    Map.of("settings", variables.forEntity(entity)));
+            XeroFieldValues.Checked cleaned = values.check(collection, element);
+            XeroFieldLimits.Checked checked = limits.check(collection, cleaned.element());
+            if (cleaned.failed() || checked.failed()) {
+                return Optional.empty();
+            }
+            return Optional.of(hashWithoutId(checked.element(), XeroCollection.of(collection)));
+        } catch (MappingException | ClassCastException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The field-service row's updated_at, in the UTC convention the watermarks use. */
     private static java.time.Instant changedAt(Map<String, Object> document) {
         Object updatedAt = document.get("updated_at");

@@ -12,5 +12,7 @@ public interface RecordLinkRepository extends JpaRepository<RecordLink, Long> {
 
     List<RecordLink> findByTenantRefAndEntityAndLocalIdIn(Long tenantRef, String entity, Collection<Long> localIds);
 
+    List<RecordLink> findByTenantRefAndEntity(Long tenantRef, String entity);
+
     Optional<RecordLink> findByTenantRefAndEntityAndXeroId(Long tenantRef, String entity, String xeroId);
 }

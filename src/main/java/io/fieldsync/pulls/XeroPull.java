@@ -1,0 +1,114 @@
+package io.fieldsync.pulls;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fieldsync.sync.Watermark;
+import io.fieldsync.sync.WatermarkRepository;
+import io.fieldsync.xero.XeroConnection;
+import io.fieldsync.xero.XeroJsonDates;
+import io.fieldsync.xero.XeroReads;
+import org.apache.camel.Exchange;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads what changed in Xero since an entity's pull watermark (direction 'pull'), oldest change
+ * first: Contacts in pages of {@code fieldsync.pulls.page-size} (at most Xero's 1,000), archived
+ * ones included; Items in one answer (Xero does not page them). The watermark is Xero's newest
+ * UpdatedDateUTC seen and moves only once every page has been written.
+ */
+@Component("xeroPull")
+public class XeroPull {
+
+    private final XeroReads xero;
+    private final XeroConnection connection;
+    private final WatermarkRepository watermarks;
+    private final Environment environment;
+
+    public XeroPull(XeroReads xero, XeroConnection connection, WatermarkRepository watermarks, Environment environment) {
+        this.xero = xero;
+        this.connection = connection;
+        this.watermarks = watermarks;
+        this.environment = environment;
+    }
+
+    /**
+     * Sets up the pages: {@code page}, {@code morePages}, {@code pullSince} (the watermark less
+     * {@code fieldsync.pulls.look-back}; If-Modified-Since is whole seconds, so the watermark's own
+     * second is read again, harmlessly) and {@code pullUpTo}.
+     */
+    public void start(String entity, Exchange exchange) {
+        Optional<Watermark> mark = watermarks.findById(key(entity));
+        Duration lookBack = environment.getProperty("fieldsync.pulls.look-back", Duration.class, Duration.ZERO);
+        exchange.setProperty("pullSince", mark.map(Watermark::getLastUpdatedAt).map(at -> at.minus(lookBack)).orElse(null));
+        exchange.setProperty("pullUpTo", mark.map(Watermark::getLastUpdatedAt).orElse(null));
+        exchange.setProperty("page", 0);
+        exchange.setProperty("morePages", true);
+    }
+
+    /** The next page of the entity's Xero records changed since the watermark. */
+    public List<JsonNode> nextPage(String entity, Exchange exchange) {
+        PulledKind kind = PulledKind.of(entity);
+        int page = exchange.getProperty("page", Integer.class) + 1;
+        exchange.setProperty("page", page);
+        int pageSize = Math.min(1000, Math.max(1, environment.getProperty("fieldsync.pulls.page-size", Integer.class, 1000)));
+        String query = kind == PulledKind.CONTACT
+                ? "Contacts?includeArchived=true&order=UpdatedDateUTC%20ASC&page=" + page + "&pageSize=" + pageSize
+                : "Items?order=UpdatedDateUTC%20ASC";
+        JsonNode answer = xero.changedSince(query, exchange.getProperty("pullSince", Instant.class));
+        JsonNode list = answer.path(kind.collection());
+        if (!list.isArray()) {
+            throw new io.fieldsync.xero.XeroAnswerException("Xero's answer to GET " + kind.collection() + " has no "
+                    + kind.collection() + " list");
+        }
+        List<JsonNode> records = new ArrayList<>();
+        list.forEach(records::add);
+        exchange.setProperty("morePages", kind == PulledKind.CONTACT && records.size() >= pageSize);
+        Instant upTo = exchange.getProperty("pullUpTo", Instant.class);
+        for (JsonNode record : records) {
+            Instant updated = XeroJsonDates.instant(record.path("UpdatedDateUTC").asText(null));
+            if (updated != null && (upTo == null || updated.isAfter(upTo))) {
+                upTo = updated;
+            }
+        }
+        exchange.setProperty("pullUpTo", upTo);
+        return records;
+    }
+
+    /** Every page is written: the next pull asks only for what changed after the newest change seen. */
+    @Transactional
+    public void commit(String entity, Exchange exchange) {
+        Instant upTo = exchange.getProperty("pullUpTo", Instant.class);
+        if (upTo == null) {
+            return;
+        }
+        Watermark mark = watermarks.findById(key(entity)).orElseGet(() -> new Watermark(key(entity)));
+        mark.advanceTo(upTo, null);
+        watermarks.save(mark);
+    }
+
+    /**
+     * Whether the pull replaces the field-service catalogue: items kept in Xero only (direction
+     * pull, master xero) and the operator chose to remove unmatched ones
+     * ({@code fieldsync.items.remove-unmatched}).
+     */
+    public boolean removesUnmatchedItems() {
+        return environment.getProperty("fieldsync.items.remove-unmatched", Boolean.class, false)
+                && "pull".equals(setting("fieldsync.entities.item.direction", "push"))
+                && "xero".equals(setting("fieldsync.entities.item.master", "fsm"));
+    }
+
+    private String setting(String name, String fallback) {
+        return environment.getProperty(name, fallback).trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private Watermark.Key key(String entity) {
+        return new Watermark.Key(connection.currentTenant().getId(), entity, "pull");
+    }
+}

@@ -1,0 +1,97 @@
+package io.fieldsync.xero;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.fieldsync.alerts.AlertConditions;
+import io.fieldsync.alerts.AlertKind;
+import io.fieldsync.alerts.AlertOutbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The first read of a sync: the organisation's accounts and tax rates, held against the settings
+ * that name them (sales, purchase, payment, fee and surcharge accounts; the tax types FSM tax
+ * codes map to). A setting Xero does not have is reported by its name, in the log and as one alert,
+ * before any record carries it; the run goes on, and the records that carry it fail with Xero's
+ * own words. The settings API refuses such values already; this catches application.yml and
+ * changes made in Xero since.
+ */
+@Component("xeroSettingsCheck")
+public class XeroSettingsCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(XeroSettingsCheck.class);
+    static final String CONDITION = "settings-not-in-xero";
+
+    private final XeroChartOfAccounts chart;
+    private final Environment environment;
+    private final AlertOutbox outbox;
+    private final AlertConditions conditions;
+
+    public XeroSettingsCheck(XeroChartOfAccounts chart, Environment environment, AlertOutbox outbox, AlertConditions conditions) {
+        this.chart = chart;
+        this.environment = environment;
+        this.outbox = outbox;
+        this.conditions = conditions;
+    }
+
+    /** The problems found, each naming its setting; alerted once (and again after alerts.repeat-after while they last). */
+    public List<String> check(Long runId) {
+        List<String> problems = problems(chart.activeAccounts(), chart.activeTaxTypes());
+        if (problems.isEmpty()) {
+            conditions.clear(List.of(CONDITION));
+            return problems;
+        }
+        problems.forEach(problem -> log.warn("Setting not in Xero: {}", problem));
+        if (conditions.raise(CONDITION)) {
+            outbox.add(AlertKind.ALERT, CONDITION, runId, "FieldSync: " + problems.size()
+                    + " setting(s) name what the Xero organisation does not have", String.join("\n", problems)
+                    + "\n\nRecords that carry them fail with Xero's message until the setting or Xero is corrected.");
+        }
+        return problems;
+    }
+
+    List<String> problems(Map<String, String> accounts, Set<String> taxTypes) {
+        List<String> problems = new ArrayList<>();
+        account(problems, accounts, "fieldsync.invoices.sales-account", null);
+        account(problems, accounts, "fieldsync.items.purchase-account", null);
+        account(problems, accounts, "fieldsync.payments.account", "BANK");
+        account(problems, accounts, "fieldsync.payments.fees.account", null);
+        account(problems, accounts, "fieldsync.payments.surcharges.account", null);
+        settingsUnder("fieldsync.payments.accounts").forEach((method, code) ->
+                account(problems, accounts, "fieldsync.payments.accounts." + method, "BANK"));
+        for (String prefix : List.of("fieldsync.tax-types", "fieldsync.purchase-tax-types")) {
+            settingsUnder(prefix).forEach((code, taxType) -> {
+                if (taxType != null && !taxType.isBlank() && !taxTypes.contains(taxType.trim())) {
+                    problems.add(prefix + "." + code + "=" + taxType + " is not a tax type of the Xero organisation; it has "
+                            + String.join(", ", new TreeSet<>(taxTypes)));
+                }
+            });
+        }
+        return problems;
+    }
+
+    private void account(List<String> problems, Map<String, String> accounts, String setting, String type) {
+        String code = environment.getProperty(setting, "").trim();
+        if (code.isEmpty()) {
+            return;
+        }
+        String found = accounts.get(code);
+        if (found == null) {
+            problems.add(setting + "=" + code + " is not an active account code of the Xero organisation");
+        } else if (type != null && !type.equals(found)) {
+            problems.add(setting + "=" + code + " is a " + found + " account in Xero, not a " + type + " account");
+        }
+    }
+
+    private Map<String, String> settingsUnder(String prefix) {
+        return Binder.get(environment).bind(prefix, Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+    }
+}
