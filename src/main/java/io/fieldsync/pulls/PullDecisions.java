@@ -60,10 +60,14 @@ public class PullDecisions {
     private final PushPlanner planner;
     private final SyncRules rules;
     private final RunCounts counts;
+    private final io.fieldsync.sync.SyncSteps steps;
+    private final org.springframework.jdbc.core.JdbcTemplate state;
 
     public PullDecisions(XeroConnection connection, RecordLinkRepository links, RecordStatusRepository statuses,
                          MappingTemplates mappings, PushDocuments documents, PushPlanner planner, SyncRules rules,
-                         RunCounts counts) {
+                         RunCounts counts, io.fieldsync.sync.SyncSteps steps, org.springframework.jdbc.core.JdbcTemplate state) {
+        this.steps = steps;
+        this.state = state;
         this.connection = connection;
         this.links = links;
         this.statuses = statuses;
@@ -102,8 +106,14 @@ public class PullDecisions {
      * {@code rows}: the FSM rows the route selected (linked ones and those with the same numbers).
      */
     @Transactional
-    public List<Map<String, Object>> decide(String entity, long runId, List<JsonNode> page, List<Map<String, Object>> rows)
-            throws JsonProcessingException {
+    public List<Map<String, Object>> decide(String entity, long runId, List<JsonNode> page, List<Map<String, Object>> rows,
+                                            java.time.Instant pullSince) throws JsonProcessingException {
+        // The first read of an organisation meets the years of records it already has: linked by
+        // number here, the rest left to the matching wizard (suggest, accept, import), so that a
+        // customer typed in both systems is not copied. Later reads bring what is new in Xero.
+        // A catalogue kept in Xero only (direction pull, master xero) is taken whole at once.
+        boolean createsUnpartnered = pullSince != null
+                || ("pull".equals(steps.direction(entity)) && "xero".equals(rules.master(entity)));
         PulledKind kind = PulledKind.of(entity);
         Long tenant = tenant();
         Map<Long, Map<String, Object>> rowsById = rows.stream()
@@ -128,7 +138,7 @@ public class PullDecisions {
                     linkOfRow.put(localId, link);
                     log.info("Xero {} {} linked to field-service {} {} by its number", kind.collection(), xeroId, entity, localId);
                 } else {
-                    if (!importable(kind, tenant, record)) {
+                    if (!createsUnpartnered || !importable(kind, tenant, record) || awaitsMatching(tenant, entity, xeroId)) {
                         continue;
                     }
                     decisions.add(decision(entity, "create", null, xeroId, text(record, kind.numberField()),
@@ -291,6 +301,12 @@ public class PullDecisions {
      * Whether a Xero record without an FSM partner becomes a new row: not an archived contact, not a
      * supplier (one FieldSync pushed from a vendor, or a supplier-only contact).
      */
+    /** A person is asked whether an FSM record is this Xero record: not copied meanwhile. */
+    private boolean awaitsMatching(Long tenant, String entity, String xeroId) {
+        return state.queryForObject("select count(*) from match_suggestion where tenant_ref = ? and kind = ? and xero_id = ?"
+                + " and status = 'SUGGESTED'", Integer.class, tenant, entity, xeroId) > 0;
+    }
+
     private boolean importable(PulledKind kind, Long tenant, JsonNode record) {
         if (kind != PulledKind.CONTACT) {
             return true;

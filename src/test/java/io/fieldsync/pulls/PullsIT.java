@@ -87,6 +87,25 @@ class PullsIT extends MariaDbIntegrationTest {
     }
 
     @Test
+    void contactsXeroHeldBeforeTheFirstReadAreLeftToMatchingAndLaterOnesAreTaken() {
+        state.update("delete from watermark where entity = 'contact' and direction = 'pull'"); // as if never read
+        sandbox.plant("Contacts", json().put("Name", "Old Books Pty Ltd").put("ContactNumber", "X-200")
+                .put("ContactStatus", "ACTIVE").put("IsSupplier", false).put("IsCustomer", true));
+
+        syncToEnd();
+
+        assertThat(source.queryForObject("select count(*) from customers where customer_number = 'X-200'", Integer.class))
+                .as("an organisation's existing contacts wait for the matching wizard").isZero();
+
+        sandbox.plant("Contacts", json().put("Name", "New Books Pty Ltd").put("ContactNumber", "X-201")
+                .put("ContactStatus", "ACTIVE").put("IsSupplier", false).put("IsCustomer", true));
+        syncToEnd();
+
+        assertThat(source.queryForObject("select count(*) from customers where customer_number = 'X-201'", Integer.class))
+                .as("a contact added in Xero after the first read").isEqualTo(1);
+    }
+
+    @Test
     void bothSidesChangedMasterFsmOverwritesXeroAndLeavesTheCustomer() throws Exception {
         Map<String, Object> customer = linkedCustomer();
         String contactId = xeroIdOf("contact", customer.get("id"));
