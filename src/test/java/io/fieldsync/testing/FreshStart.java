@@ -23,6 +23,8 @@ public final class FreshStart {
                 "setting_value", "settings_change", "alert_outbox", "alert_condition", "match_suggestion"}) {
             state.update("delete from " + table);
         }
+        // an OAuth test may have connected the sandbox user's second organisation: one organisation again
+        state.update("delete from xero_tenant where tenant_id <> ?", sandbox.tenantId());
         state.update("update xero_tenant set sync_due_at = null");
         sandbox.reset();
         tokens.forget();
