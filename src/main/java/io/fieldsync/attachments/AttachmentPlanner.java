@@ -119,8 +119,8 @@ public class AttachmentPlanner {
         boolean toBills = Set.of("push", "both").contains(steps.direction(TO_BILL));
         List<Target> targets = new ArrayList<>();
         for (FsmFile file : files) {
+            Optional<String> refusal = rules.refusal(file);
             if (!exported(onDocuments, known.get(TO_DOCUMENT), file)) {
-                Optional<String> refusal = rules.refusal(file);
                 if (refusal.isPresent()) {
                     notSent.get(TO_DOCUMENT).skip(file.id(), RecordStatus.SkipKind.RULE, refusal.get());
                     continue;
@@ -133,7 +133,7 @@ public class AttachmentPlanner {
                     targets.add(target(file, TO_DOCUMENT, file.ofInvoice() ? "Invoices" : "PurchaseOrders", document));
                 }
             }
-            if (toBills && file.ofPurchaseOrder() && !exported(onBills, known.get(TO_BILL), file) && rules.refusal(file).isEmpty()) {
+            if (toBills && file.ofPurchaseOrder() && !exported(onBills, known.get(TO_BILL), file) && refusal.isEmpty()) {
                 RecordLink bill = bills.get(file.ownerId());
                 if (bill != null) {
                     targets.add(target(file, TO_BILL, "Invoices", bill));
