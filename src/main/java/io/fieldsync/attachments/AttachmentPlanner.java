@@ -23,6 +23,7 @@ import io.fieldsync.sync.RecordLink;
 import io.fieldsync.sync.RecordLinkRepository;
 import io.fieldsync.sync.RecordOutcomes;
 import io.fieldsync.sync.RecordStatus;
+import io.fieldsync.sync.SourceClock;
 import io.fieldsync.sync.SyncSteps;
 import io.fieldsync.xero.XeroConnection;
 import org.springframework.stereotype.Component;
@@ -55,10 +56,13 @@ public class AttachmentPlanner {
     private final ObjectMapper json;
     private final SyncSteps steps;
 
+    private final SourceClock clock;
+
     public AttachmentPlanner(AttachmentRules rules, AttachmentExports exports, XeroDocumentStatuses statuses,
                              RecordOutcomes outcomes, RecordLinkRepository links, XeroConnection connection,
-                             TransactionTemplate transaction, ObjectMapper json, SyncSteps steps) {
+                             TransactionTemplate transaction, ObjectMapper json, SyncSteps steps, SourceClock clock) {
         this.steps = steps;
+        this.clock = clock;
         this.rules = rules;
         this.exports = exports;
         this.statuses = statuses;
@@ -94,7 +98,7 @@ public class AttachmentPlanner {
         long tenant = connection.currentTenant().getId();
         List<FsmFile> files = new ArrayList<>();
         for (Map<String, Object> row : rows) {
-            FsmFile file = FsmFile.of(row);
+            FsmFile file = FsmFile.of(row, clock::toInstant);
             if (revisited.containsKey(file.id())) {
                 if (file.updatedAt() != null && file.updatedAt().equals(revisited.get(file.id()))) {
                     continue;

@@ -1,11 +1,9 @@
 package io.fieldsync.attachments;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A file of the field-service {@code attachments} table as the export reads it: its metadata and
@@ -14,10 +12,11 @@ import java.util.Map;
 record FsmFile(long id, String ownerType, long ownerId, String fileName, long sizeBytes,
                Instant createdAt, Instant updatedAt, boolean deleted, String ownerNumber, String ownerStatus) {
 
-    static FsmFile of(Map<String, Object> row) {
+    /** {@code clock} turns the database's times into instants (see {@code SourceClock}). */
+    static FsmFile of(Map<String, Object> row, Function<Object, Instant> clock) {
         return new FsmFile(number(row.get("id")), String.valueOf(row.get("owner_type")).trim().toLowerCase(Locale.ROOT),
                 number(row.get("owner_id")), String.valueOf(row.get("file_name")), number(row.get("size_bytes")),
-                instant(row.get("created_at")), instant(row.get("updated_at")), row.get("deleted_at") != null,
+                clock.apply(row.get("created_at")), clock.apply(row.get("updated_at")), row.get("deleted_at") != null,
                 (String) row.get("owner_number"), (String) row.get("owner_status"));
     }
 
@@ -43,16 +42,5 @@ record FsmFile(long id, String ownerType, long ownerId, String fileName, long si
 
     private static long number(Object value) {
         return ((Number) value).longValue();
-    }
-
-    /** In the UTC convention of the watermarks, as the push planner reads updated_at. */
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof LocalDateTime local) {
-            return local.toInstant(ZoneOffset.UTC);
-        }
-        return null;
     }
 }

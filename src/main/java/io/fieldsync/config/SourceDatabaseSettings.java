@@ -8,6 +8,8 @@ public class SourceDatabaseSettings {
     private String url;
     private String username;
     private String password;
+    /** The zone of the database's DATETIME values; empty: the server's own. */
+    private String timeZone;
 
     public boolean isEmbedded() {
         return !StringUtils.hasText(url);
@@ -19,4 +21,6 @@ public class SourceDatabaseSettings {
     public void setUsername(String username) { this.username = username; }
     public String getPassword() { return password; }
     public void setPassword(String password) { this.password = password; }
+    public String getTimeZone() { return timeZone; }
+    public void setTimeZone(String timeZone) { this.timeZone = timeZone; }
 }

@@ -1,6 +1,5 @@
 package io.fieldsync.sync;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -20,26 +19,31 @@ import org.springframework.transaction.annotation.Transactional;
  * look-back window before the entity's watermark so rows committed late by long transactions are
  * read again (their unchanged hash makes that free). The watermark moves only after a page's
  * records are linked. Route steps set and read these exchange properties:
- * {@code afterUpdatedAt}, {@code afterId}, {@code pageSize}, {@code morePages}, {@code revisitIds},
- * {@code revisited}.
+ * {@code afterUpdatedAt} (a literal with microseconds, see {@link SourceClock}), {@code afterId},
+ * {@code pageSize}, {@code morePages}, {@code revisitIds}, {@code revisited}.
  */
 @Component("pushCursor")
 public class PushCursor {
 
     private static final LocalDateTime BEGINNING = LocalDateTime.of(1970, 1, 1, 0, 0);
+    private static final String KEYSET = "keyset";
+    private static final String KEYSET_ENTITY = "keysetEntity";
+    private static final String WATERMARK_CANDIDATE = "watermarkCandidate";
 
     private final XeroConnection connection;
     private final WatermarkRepository watermarks;
     private final RecordStatusRepository statuses;
+    private final SourceClock clock;
     private final Duration lookBack;
     private final int pageSize;
 
-    public PushCursor(XeroConnection connection, WatermarkRepository watermarks, RecordStatusRepository statuses,
+    public PushCursor(XeroConnection connection, WatermarkRepository watermarks, RecordStatusRepository statuses, SourceClock clock,
                       @Value("${fieldsync.sync.look-back:PT10M}") Duration lookBack,
                       @Value("${fieldsync.sync.page-size:500}") int pageSize) {
         this.connection = connection;
         this.watermarks = watermarks;
         this.statuses = statuses;
+        this.clock = clock;
         this.lookBack = lookBack;
         this.pageSize = pageSize;
     }
@@ -48,14 +52,14 @@ public class PushCursor {
     public void start(String entity, Exchange exchange) {
         Long tenant = connection.currentTenant().getId();
         LocalDateTime from = watermarks.findById(key(tenant, entity))
-                .filter(w -> w.getLastUpdatedAt() != null)
-                .map(w -> LocalDateTime.ofInstant(w.getLastUpdatedAt(), ZoneOffset.UTC).minus(lookBack))
+                .map(this::resumeAt)
+                .map(at -> at.minus(lookBack))
                 .orElse(BEGINNING);
-        exchange.setProperty("afterUpdatedAt", Timestamp.valueOf(from));
-        exchange.setProperty("afterId", 0L);
+        moveTo(new KeysetPosition(from, 0L), exchange);
+        exchange.setProperty(KEYSET_ENTITY, entity);
         exchange.setProperty("pageSize", pageSize);
         exchange.setProperty("morePages", true);
-        exchange.setProperty("watermarkCandidate", null);
+        exchange.setProperty(WATERMARK_CANDIDATE, null);
         List<Long> revisit = statuses.revisits(tenant, entity);
         // camel-sql cannot bind an empty IN list; -1 is never an id
         exchange.setProperty("revisitIds", revisit.isEmpty() ? List.of(-1L) : revisit);
@@ -83,46 +87,64 @@ public class PushCursor {
         more.forEach(id -> revisited.putIfAbsent(id, null));
     }
 
-    /** After a page was read: the next page starts behind its last row; the last page is shorter. */
+    /**
+     * After a page was read: the next page starts behind its last row; the last page is shorter.
+     * A full page whose last row is not after the position it was read from would be read again
+     * and again: the run stops, naming the entity and the key.
+     */
     public void advance(List<Map<String, Object>> page, Exchange exchange) {
         exchange.setProperty("morePages", page.size() >= pageSize);
         if (page.isEmpty()) {
             return;
         }
+        String entity = exchange.getProperty(KEYSET_ENTITY, String.class);
+        KeysetPosition from = exchange.getProperty(KEYSET, KeysetPosition.class);
         Map<String, Object> last = page.get(page.size() - 1);
-        Timestamp updatedAt = timestamp(last.get("updated_at"));
-        exchange.setProperty("afterUpdatedAt", updatedAt);
-        exchange.setProperty("afterId", ((Number) last.get("id")).longValue());
-        exchange.setProperty("watermarkCandidate", updatedAt);
+        LocalDateTime updatedAt = SourceClock.localTime(last.get("updated_at"));
+        if (updatedAt == null) {
+            throw new IllegalStateException("The " + entity + " push read a row without updated_at (id " + last.get("id")
+                    + ") at the end of a page: the keyset cannot move past it");
+        }
+        KeysetPosition pageEnd = new KeysetPosition(updatedAt, ((Number) last.get("id")).longValue());
+        if (!pageEnd.isAfter(from)) {
+            throw new KeysetStuckException(entity, from, pageEnd);
+        }
+        moveTo(pageEnd, exchange);
+        exchange.setProperty(WATERMARK_CANDIDATE, pageEnd);
     }
 
     /** Called once a page's records have their outcome: the watermark may move to the page's last row. */
     @Transactional
     public void commit(String entity, Exchange exchange) {
-        Timestamp candidate = exchange.getProperty("watermarkCandidate", Timestamp.class);
+        KeysetPosition candidate = exchange.getProperty(WATERMARK_CANDIDATE, KeysetPosition.class);
         if (candidate == null) {
             return;
         }
         Long tenant = connection.currentTenant().getId();
         Watermark watermark = watermarks.findById(key(tenant, entity)).orElseGet(() -> new Watermark(key(tenant, entity)));
-        var moved = candidate.toLocalDateTime().toInstant(ZoneOffset.UTC);
-        if (watermark.getLastUpdatedAt() == null || moved.isAfter(watermark.getLastUpdatedAt())) {
-            watermark.advanceTo(moved, exchange.getProperty("afterId", Long.class));
+        LocalDateTime stored = watermark.getLastUpdatedAt() == null ? null : resumeAt(watermark);
+        if (stored == null || candidate.updatedAt().isAfter(stored)) {
+            watermark.advanceToKeyset(clock.toInstant(candidate.updatedAt()), candidate);
             watermarks.save(watermark);
         }
     }
 
-    private static Watermark.Key key(Long tenant, String entity) {
-        return new Watermark.Key(tenant, entity, "push");
+    /** The field-service updated_at a push resumes from; watermarks from before the keyset column held it as if UTC. */
+    private LocalDateTime resumeAt(Watermark watermark) {
+        if (watermark.getKeysetUpdatedAt() != null) {
+            return SourceClock.parseSqlLiteral(watermark.getKeysetUpdatedAt());
+        }
+        return watermark.getLastUpdatedAt() == null ? null : LocalDateTime.ofInstant(watermark.getLastUpdatedAt(), ZoneOffset.UTC);
     }
 
-    private static Timestamp timestamp(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp;
-        }
-        if (value instanceof LocalDateTime local) {
-            return Timestamp.valueOf(local);
-        }
-        throw new IllegalStateException("updated_at is not a timestamp: " + value);
+    /** The page query's parameters: updated_at as a literal with all its digits, and the id. */
+    private static void moveTo(KeysetPosition position, Exchange exchange) {
+        exchange.setProperty(KEYSET, position);
+        exchange.setProperty("afterUpdatedAt", position.sqlUpdatedAt());
+        exchange.setProperty("afterId", position.id());
+    }
+
+    private static Watermark.Key key(Long tenant, String entity) {
+        return new Watermark.Key(tenant, entity, "push");
     }
 }

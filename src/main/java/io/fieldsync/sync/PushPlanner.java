@@ -44,9 +44,12 @@ public class PushPlanner {
     private final MappingVariables variables;
     private final ObjectMapper canonical;
 
+    private final SourceClock clock;
+
     public PushPlanner(MappingTemplates mappings, XeroFieldValues values, XeroFieldLimits limits, SkipRules skipRules,
                        RecordOutcomes outcomes, XeroLookups lookups, XeroPayloads payloads, MappingVariables variables,
-                       ObjectMapper json) {
+                       ObjectMapper json, SourceClock clock) {
+        this.clock = clock;
         this.mappings = mappings;
         this.values = values;
         this.limits = limits;
@@ -181,16 +184,11 @@ public class PushPlanner {
         }
     }
 
-    /** The field-service row's updated_at, in the UTC convention the watermarks use. */
-    private static java.time.Instant changedAt(Map<String, Object> document) {
+    /** The field-service row's updated_at as an instant, to compare with FieldSync's own (an operator's skip). */
+    private java.time.Instant changedAt(Map<String, Object> document) {
         Object updatedAt = document.get("updated_at");
-        if (updatedAt instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
-        }
-        if (updatedAt instanceof java.time.LocalDateTime local) {
-            return local.toInstant(java.time.ZoneOffset.UTC);
-        }
-        return null;
+        return updatedAt instanceof java.time.temporal.Temporal || updatedAt instanceof java.util.Date
+                ? clock.toInstant(updatedAt) : null;
     }
 
     private String hashWithoutId(Map<String, Object> element, XeroCollection kind) throws JsonProcessingException {

@@ -33,6 +33,10 @@ public class Watermark {
     @Column(name = "last_id")
     private Long lastId;
 
+    /** A push's keyset updated_at as the field-service database wrote it (see {@link KeysetPosition}). */
+    @Column(name = "keyset_updated_at")
+    private String keysetUpdatedAt;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -50,7 +54,14 @@ public class Watermark {
         this.updatedAt = Instant.now();
     }
 
+    /** A push's position: the field-service row's own updated_at (full precision, its zone) and id. */
+    public void advanceToKeyset(Instant lastUpdatedAt, KeysetPosition position) {
+        advanceTo(lastUpdatedAt, position.id());
+        this.keysetUpdatedAt = position.sqlUpdatedAt();
+    }
+
     public Key getKey() { return key; }
+    public String getKeysetUpdatedAt() { return keysetUpdatedAt; }
     public Instant getLastUpdatedAt() { return lastUpdatedAt; }
     public Long getLastId() { return lastId; }
 }
