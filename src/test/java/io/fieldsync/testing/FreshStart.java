@@ -1,5 +1,7 @@
 package io.fieldsync.testing;
 
+import java.util.function.Consumer;
+
 import javax.sql.DataSource;
 
 import io.fieldsync.demo.FieldServiceSchema;
@@ -16,9 +18,16 @@ public final class FreshStart {
 
     public static void everything(DataSource source, JdbcTemplate state, XeroSandbox sandbox, XeroTokens tokens,
                                   io.fieldsync.xero.XeroConnection connection) {
+        everything(source, fsm -> new SampleData(IntegrationTestDatabases.SIZE).writeTo(fsm), state, sandbox, tokens,
+                connection);
+    }
+
+    /** The same, with the field-service database filled by {@code fill} (an empty reference schema) instead of the sample data. */
+    public static void everything(DataSource source, Consumer<DataSource> fill, JdbcTemplate state, XeroSandbox sandbox,
+                                  XeroTokens tokens, io.fieldsync.xero.XeroConnection connection) {
         FieldServiceSchema.drop(source);
         FieldServiceSchema.create(source);
-        new SampleData(IntegrationTestDatabases.SIZE).writeTo(source);
+        fill.accept(source);
         for (String table : new String[] {"dead_letter", "xero_payment", "attachment_export", "sync_run_count", "sync_run", "record_link", "record_status", "watermark",
                 "setting_value", "settings_change", "alert_outbox", "alert_condition", "match_suggestion"}) {
             state.update("delete from " + table);

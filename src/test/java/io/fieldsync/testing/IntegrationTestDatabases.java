@@ -20,6 +20,11 @@ public final class IntegrationTestDatabases {
 
     private static boolean prepared;
 
+    /** Another database of this checkout's test run, e.g. {@code database("messy_source")}: a test's own FSM. */
+    public static String database(String suffix) {
+        return PREFIX + "_" + suffix;
+    }
+
     private IntegrationTestDatabases() {
     }
 

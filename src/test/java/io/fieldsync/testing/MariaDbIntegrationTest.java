@@ -79,7 +79,16 @@ public abstract class MariaDbIntegrationTest {
      * sandbox, no postponed scheduled run: for tests that count what a sync did.
      */
     protected void startFresh() {
-        FreshStart.everything(sourceDataSource, state, sandbox, tokens, connection);
+        startFresh(null);
+    }
+
+    /** As {@link #startFresh()}, with the field-service database filled by {@code fill} instead of the sample data. */
+    protected void startFresh(java.util.function.Consumer<DataSource> fill) {
+        if (fill == null) {
+            FreshStart.everything(sourceDataSource, state, sandbox, tokens, connection);
+        } else {
+            FreshStart.everything(sourceDataSource, fill, state, sandbox, tokens, connection);
+        }
         runtimeSettings.reloadIfChanged();
         try {
             quartz.unscheduleJob(SyncSchedule.POSTPONED);
@@ -169,9 +178,21 @@ public abstract class MariaDbIntegrationTest {
     }
 
     /** Polls {@code GET /api/syncs/{id}} until the run is no longer RUNNING. */
-    @SuppressWarnings("unchecked")
     protected Map<String, Object> awaitEnd(long id) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        return awaitEnd(id, java.time.Duration.ofSeconds(120));
+    }
+
+    /** As {@link #syncToEnd()}, waiting at most {@code timeout} for the run's end. */
+    protected Map<String, Object> syncToEnd(java.time.Duration timeout) {
+        ResponseEntity<Map> started = asOperator().postForEntity("/api/syncs", null, Map.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        return awaitEnd(((Number) started.getBody().get("id")).longValue(), timeout);
+    }
+
+    /** Polls {@code GET /api/syncs/{id}} until the run is no longer RUNNING, at most {@code timeout}. */
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> awaitEnd(long id, java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             Map<String, Object> run = asOperator().getForObject("/api/syncs/" + id, Map.class);
             if (!"RUNNING".equals(run.get("status"))) {
@@ -184,7 +205,8 @@ public abstract class MariaDbIntegrationTest {
                 throw new AssertionError(e);
             }
         }
-        throw new AssertionError("sync " + id + " still running after 120 s");
+        Map<String, Object> last = asOperator().getForObject("/api/syncs/" + id, Map.class);
+        throw new AssertionError("sync " + id + " still running after " + timeout + ": " + last);
     }
 
     /** Fault switches a test set are not left for the next, which shares this sandbox. */
