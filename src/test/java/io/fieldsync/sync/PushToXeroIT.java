@@ -35,10 +35,20 @@ class PushToXeroIT extends MariaDbIntegrationTest {
 
     JdbcTemplate source;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.core.env.ConfigurableEnvironment environment;
+    io.fieldsync.testing.TestSettings settings;
+
     @BeforeEach
     void freshStart() {
         source = new JdbcTemplate(sourceDataSource);
         startFresh();
+        settings = new io.fieldsync.testing.TestSettings(environment);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void settingsBack() {
+        settings.close();
     }
 
     @Test
@@ -138,7 +148,8 @@ class PushToXeroIT extends MariaDbIntegrationTest {
         List<Long> inXero = state.queryForList(
                 "select local_id from record_status where entity = 'invoice' and status = 'SYNCED'", Long.class);
         Map<String, Object> invoice = source.queryForList("select id, invoice_number, total from invoices"
-                        + " where status = 'issued' and total > 0 and amounts_include_tax = false order by id").stream()
+                        + " where status = 'issued' and total > 0 and amount_paid = 0 and amounts_include_tax = false"
+                        + " order by id").stream() // Xero takes no change to the amounts of a part-paid invoice
                 .filter(i -> inXero.contains(((Number) i.get("id")).longValue())).findFirst().orElseThrow();
         long id = ((Number) invoice.get("id")).longValue();
         Map<String, Object> line = source.queryForMap("select id, quantity, unit_price, discount_percent from invoice_lines"
@@ -159,6 +170,8 @@ class PushToXeroIT extends MariaDbIntegrationTest {
 
     @Test
     void recordLookedAtAgainThatIsAlsoAmongTheChangedRowsCountsOnceInTheRun() {
+        // duplicate names fail: the second "Lachlan Ryan" stays out of Xero and his invoices wait for him
+        settings.set("fieldsync.contacts.duplicate-names", "fail");
         syncToEnd();
         long waiting = state.queryForList("select local_id from record_status where entity = 'invoice'"
                 + " and skip_kind = 'DEPENDENCY' order by local_id", Long.class).get(0);
