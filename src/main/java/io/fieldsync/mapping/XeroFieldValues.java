@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
  * Holds a mapped element to the values Xero takes, before it is sent, so one bad value fails
  * only its own record, with a message naming the field. Characters Xero cannot store (control
  * characters: its documents are XML, which has no place for them) are removed from every text,
- * and line breaks in names and identifiers become spaces, with a warning. Values Xero would
- * refuse fail the element: a contact without a name, an email address that is not one (Xero
- * refuses the contact, and later every invoice naming it), a currency that is no ISO 4217 code.
+ * and line breaks in names and identifiers become spaces, with a warning. A value the document
+ * can do without that Xero would refuse (an email address that is not one, a phone number over
+ * Xero's length) is left out with a warning, so the contact and its invoices still go. Values
+ * the document cannot exist without fail the element: a contact without a name, a currency that
+ * is no ISO 4217 code.
  * The planner calls {@code xeroFieldValues.check(collection, element)} before the field limits,
  * so lengths are counted on what is sent.
  */
@@ -75,7 +77,8 @@ public class XeroFieldValues {
                 if (name == null ? !copy.containsKey("ContactID") : name.toString().isBlank()) {
                     failures.add("Contact Name is empty: Xero needs a name for every contact");
                 }
-                email(copy, "Contact EmailAddress", failures);
+                email(copy, "Contact EmailAddress", warnings);
+                phones(copy, warnings);
             }
             case "Invoices", "PurchaseOrders" -> currency(copy, failures);
             default -> { }
@@ -155,8 +158,12 @@ public class XeroFieldValues {
                 : String.join(", ", all.subList(0, 5)) + " and " + (all.size() - 5) + " more";
     }
 
-    /** Surrounding spaces are dropped (nothing is lost); an empty address is none; anything else must be an address. */
-    private static void email(Map<String, Object> element, String field, List<String> failures) {
+    /**
+     * Surrounding spaces are dropped (nothing is lost); an empty address is none. One that is no
+     * address Xero would take is left out with a warning: Xero refuses the whole contact for it
+     * ("Email address must be valid."), and every invoice of the customer would wait for it.
+     */
+    private static void email(Map<String, Object> element, String field, List<String> warnings) {
         if (!(element.get("EmailAddress") instanceof String value)) {
             return;
         }
@@ -166,12 +173,14 @@ public class XeroFieldValues {
             return;
         }
         element.put("EmailAddress", email);
-        if (EMAIL.matcher(email).matches()) {
+        if (EMAIL.matcher(email).matches() && email.length() <= XeroFieldLimits.EMAIL_ADDRESS) {
             return;
         }
         String why = "";
         int nonAscii = email.codePoints().filter(cp -> cp > 0x7E).findFirst().orElse(-1);
-        if (email.chars().filter(c -> c == '@').count() > 1 && email.matches(".*[\\s,;].*")) {
+        if (email.length() > XeroFieldLimits.EMAIL_ADDRESS) {
+            why = " (longer than Xero's " + XeroFieldLimits.EMAIL_ADDRESS + " characters)";
+        } else if (email.chars().filter(c -> c == '@').count() > 1 && email.matches(".*[\\s,;].*")) {
             why = " (it holds more than one address; Xero takes one)";
         } else if (nonAscii >= 0) {
             why = " (it contains '" + new String(Character.toChars(nonAscii)) + "' " + String.format("U+%04X", nonAscii)
@@ -179,7 +188,46 @@ public class XeroFieldValues {
         } else if (email.indexOf('@') < 0) {
             why = " (no @)";
         }
-        failures.add(field + " \"" + email + "\" is not a valid email address" + why);
+        element.remove("EmailAddress");
+        warnings.add(field + " \"" + email + "\" is not a valid email address" + why + "; sent without it");
+    }
+
+    /**
+     * A phone number longer than Xero's 50 characters (its area and country codes: 10 and 20) is
+     * not one Xero takes: that phone is left out with a warning, the contact goes.
+     */
+    private static void phones(Map<String, Object> element, List<String> warnings) {
+        if (!(element.get("Phones") instanceof List<?> phones)) {
+            return;
+        }
+        List<Object> kept = new ArrayList<>();
+        for (int i = 0; i < phones.size(); i++) {
+            if (phones.get(i) instanceof Map<?, ?> phone) {
+                String refused = tooLong(phone, "PhoneNumber", 50);
+                refused = refused != null ? refused : tooLong(phone, "PhoneAreaCode", 10);
+                refused = refused != null ? refused : tooLong(phone, "PhoneCountryCode", 20);
+                if (refused != null) {
+                    warnings.add("Contact Phones[" + i + "]." + refused + "; sent without this phone");
+                    continue;
+                }
+            }
+            kept.add(phones.get(i));
+        }
+        if (kept.size() == phones.size()) {
+            return;
+        }
+        if (kept.isEmpty()) {
+            element.remove("Phones");
+        } else {
+            element.put("Phones", kept);
+        }
+    }
+
+    private static String tooLong(Map<?, ?> phone, String field, int limit) {
+        if (phone.get(field) instanceof String value && value.codePointCount(0, value.length()) > limit) {
+            return field + " \"" + value + "\" is longer than Xero's " + limit + " characters";
+        }
+        return null;
     }
 
     /** Upper case is the only form Xero takes; the code must be one of ISO 4217's. */

@@ -62,10 +62,13 @@ public class PullDecisions {
     private final RunCounts counts;
     private final io.fieldsync.sync.SyncSteps steps;
     private final org.springframework.jdbc.core.JdbcTemplate state;
+    private final io.fieldsync.sync.ContactNames contactNames;
 
     public PullDecisions(XeroConnection connection, RecordLinkRepository links, RecordStatusRepository statuses,
                          MappingTemplates mappings, PushDocuments documents, PushPlanner planner, SyncRules rules,
-                         RunCounts counts, io.fieldsync.sync.SyncSteps steps, org.springframework.jdbc.core.JdbcTemplate state) {
+                         RunCounts counts, io.fieldsync.sync.SyncSteps steps, org.springframework.jdbc.core.JdbcTemplate state,
+                         io.fieldsync.sync.ContactNames contactNames) {
+        this.contactNames = contactNames;
         this.steps = steps;
         this.state = state;
         this.connection = connection;
@@ -151,6 +154,8 @@ public class PullDecisions {
                 continue; // soft-deleted in the FSM: not written, not restored
             }
             Map<String, Object> document = prepared(kind, row);
+            // a contact named apart ("Lachlan Ryan (C00123)") is read with the customer's own name
+            image = image(kind, contactNames.withoutSuffix(document, record));
             Optional<String> fsm = planner.payloadHash(entity, kind.toXero(), kind.collection(), document);
             Map<String, Object> overlaid = new LinkedHashMap<>(document);
             overlaid.putAll(image);

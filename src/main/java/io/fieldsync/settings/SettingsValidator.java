@@ -100,6 +100,7 @@ public class SettingsValidator {
         }
         switch (setting) {
             case "invoices.numbering" -> oneOf(setting, value, Set.of("fsm", "xero"));
+            case "contacts.duplicate-names" -> oneOf(setting, value, Set.of("suffix", "fail"));
             case "invoices.status" -> oneOf(setting, value, Set.of("DRAFT", "AUTHORISED"));
             case "invoices.reference-prefix" -> {
                 if (value.length() > 20) {
@@ -187,7 +188,7 @@ public class SettingsValidator {
     }
 
     private static boolean known(String setting) {
-        return setting.startsWith("invoices.") || setting.startsWith("items.") || setting.startsWith("payments.")
+        return setting.startsWith("invoices.") || setting.startsWith("items.") || setting.startsWith("contacts.") || setting.startsWith("payments.")
                 || setting.startsWith("tax-types.") || setting.startsWith("purchase-tax-types.")
                 || setting.startsWith("entities.") || setting.startsWith("schedule.") || setting.startsWith("alerts.")
                 || setting.startsWith("sync.") || setting.startsWith("maintenance-windows") || setting.startsWith("attachments.");

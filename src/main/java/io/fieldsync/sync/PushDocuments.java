@@ -31,9 +31,12 @@ public class PushDocuments {
     private final TaxTypes taxTypes;
     private final SyncRules rules;
     private final io.fieldsync.matching.MatchHolds matchHolds;
+    private final ContactNames contactNames;
 
     public PushDocuments(XeroConnection connection, RecordLinkRepository links, RecordStatusRepository statuses,
-                         TaxTypes taxTypes, SyncRules rules, io.fieldsync.matching.MatchHolds matchHolds) {
+                         TaxTypes taxTypes, SyncRules rules, io.fieldsync.matching.MatchHolds matchHolds,
+                         ContactNames contactNames) {
+        this.contactNames = contactNames;
         this.matchHolds = matchHolds;
         this.connection = connection;
         this.links = links;
@@ -42,11 +45,14 @@ public class PushDocuments {
         this.rules = rules;
     }
 
-    /** Contacts and suppliers: the row plus {@code xero_id} when linked. */
+    /**
+     * Contacts and suppliers: the row plus {@code xero_id} when linked, and the suffix that names
+     * it apart from another contact of its name (see {@link ContactNames}).
+     */
     public List<Map<String, Object>> records(String entity, List<Map<String, Object>> rows) {
         Map<Long, RecordLink> linked = linksOf(entity, ids(rows, "id"));
         Map<Long, String> awaiting = matchHolds.awaiting(entity, ids(rows, "id"));
-        return rows.stream().map(row -> {
+        List<Map<String, Object>> documents = rows.stream().map(row -> {
             Map<String, Object> document = new LinkedHashMap<>(row);
             RecordLink link = linked.get(id(row, "id"));
             document.put("xero_id", link == null ? null : link.getXeroId());
@@ -55,6 +61,8 @@ public class PushDocuments {
             }
             return document;
         }).toList();
+        contactNames.annotate(entity, documents);
+        return documents;
     }
 
     /** Materials: plus the Xero tax types of their tax code (rows carry tax_code and tax_rate from the join). */

@@ -1,8 +1,5 @@
 package io.fieldsync.sync;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,8 +11,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fieldsync.mapping.MappingException;
 import io.fieldsync.mapping.MappingTemplates;
 import io.fieldsync.mapping.XeroFieldLimits;
@@ -42,13 +37,14 @@ public class PushPlanner {
     private final XeroLookups lookups;
     private final XeroPayloads payloads;
     private final MappingVariables variables;
-    private final ObjectMapper canonical;
+    private final PayloadHashes hashes;
+    private final ContactNames contactNames;
 
     private final SourceClock clock;
 
     public PushPlanner(MappingTemplates mappings, XeroFieldValues values, XeroFieldLimits limits, SkipRules skipRules,
                        RecordOutcomes outcomes, XeroLookups lookups, XeroPayloads payloads, MappingVariables variables,
-                       ObjectMapper json, SourceClock clock) {
+                       PayloadHashes hashes, ContactNames contactNames, SourceClock clock) {
         this.clock = clock;
         this.mappings = mappings;
         this.values = values;
@@ -58,7 +54,8 @@ public class PushPlanner {
         this.lookups = lookups;
         this.payloads = payloads;
         this.variables = variables;
-        this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+        this.hashes = hashes;
+        this.contactNames = contactNames;
     }
 
     /**
@@ -78,6 +75,7 @@ public class PushPlanner {
         List<Outgoing> send = new ArrayList<>();
         List<Outgoing> lookUpFirst = new ArrayList<>();
         Map<String, Object> bindings = Map.of("settings", variables.forEntity(entity));
+        ContactNames.Page names = contactNames.page(entity);
 
         for (Map<String, Object> document : documents) {
             long localId = ((Number) document.get("id")).longValue();
@@ -106,11 +104,15 @@ public class PushPlanner {
             }
             XeroFieldValues.Checked cleaned;
             XeroFieldLimits.Checked checked;
+            ContactNames.Named named;
             try {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> element = (Map<String, Object>) mappings.apply(mapping, document, bindings);
                 cleaned = values.check(collection, element);
-                checked = limits.check(collection, cleaned.element());
+                // named apart before the limits: the suffix fits within Xero's 255 characters
+                named = cleaned.failed() ? new ContactNames.Named(cleaned.element(), null)
+                        : names.name(localId, document, cleaned.element());
+                checked = limits.check(collection, named.element());
             } catch (MappingException | ClassCastException e) {
                 notSent.put(localId, RecordStatus.Outcome.FAILED);
                 reasons.put(localId, "Mapping " + mapping + " failed: " + e.getMessage());
@@ -128,9 +130,12 @@ public class PushPlanner {
                 noted.forEach(warning -> warnings.add(String.valueOf(warning)));
             }
             warnings.addAll(cleaned.warnings());
+            if (named.warning() != null) {
+                warnings.add(named.warning());
+            }
             warnings.addAll(checked.warnings());
-            Outgoing record = new Outgoing(localId, element, hashWithoutId(element, kind), numberOf(element, kind),
-                    List.copyOf(warnings));
+            Outgoing record = new Outgoing(localId, element, hashes.withoutId(element, kind), numberOf(element, kind),
+                    List.copyOf(warnings), (String) document.get(ContactNames.SUFFIX));
             RecordStatus status = known.get(localId);
             if (status != null && status.alreadyAnswered(record.hash())) {
                 continue; // Xero has exactly this (or refused exactly this): no call
@@ -157,6 +162,7 @@ public class PushPlanner {
             }
         }
         outcomes.notSent(entity, runId, notSent, reasons, skipKinds);
+        names.remember();
         send.addAll(lookups.linkWhatXeroAlreadyHas(entity, kind, lookUpFirst));
         outcomes.pending(entity, runId, send);
         return payloads.batches(send);
@@ -174,11 +180,14 @@ public class PushPlanner {
             Map<String, Object> element = (Map<String, Object>) mappings.apply(mapping, document,
                     Map.of("settings", variables.forEntity(entity)));
             XeroFieldValues.Checked cleaned = values.check(collection, element);
-            XeroFieldLimits.Checked checked = limits.check(collection, cleaned.element());
-            if (cleaned.failed() || checked.failed()) {
+            if (cleaned.failed()) {
                 return Optional.empty();
             }
-            return Optional.of(hashWithoutId(checked.element(), XeroCollection.of(collection)));
+            XeroFieldLimits.Checked checked = limits.check(collection, contactNames.remembered(document, cleaned.element()).element());
+            if (checked.failed()) {
+                return Optional.empty();
+            }
+            return Optional.of(hashes.withoutId(checked.element(), XeroCollection.of(collection)));
         } catch (MappingException | ClassCastException e) {
             return Optional.empty();
         }
@@ -189,18 +198,6 @@ public class PushPlanner {
         Object updatedAt = document.get("updated_at");
         return updatedAt instanceof java.time.temporal.Temporal || updatedAt instanceof java.util.Date
                 ? clock.toInstant(updatedAt) : null;
-    }
-
-    private String hashWithoutId(Map<String, Object> element, XeroCollection kind) throws JsonProcessingException {
-        Map<String, Object> content = new LinkedHashMap<>(element);
-        content.remove(kind.idField());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.writeValueAsString(content).getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
     }
 
     private static String numberOf(Map<String, Object> element, XeroCollection kind) {

@@ -23,6 +23,16 @@ public class SyncRules {
         return environment.getProperty("fieldsync.items.purchase-account", "310");
     }
 
+    /**
+     * Whether a customer or vendor whose name another Xero contact has is named apart with its
+     * suffix ({@code fieldsync.contacts.duplicate-names: suffix}, the default) rather than left
+     * for Xero to refuse ({@code fail}).
+     */
+    public boolean suffixesDuplicateNames() {
+        return !"fail".equals(environment.getProperty("fieldsync.contacts.duplicate-names", "suffix").trim()
+                .toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** Which side wins for an entity ({@code fieldsync.entities.<entity>.master}): fsm or xero. */
     public String master(String entity) {
         return environment.getProperty("fieldsync.entities." + entity + ".master", "fsm").trim()

@@ -58,7 +58,8 @@ public class XeroLookups {
                 Map<String, Object> element = new LinkedHashMap<>();
                 element.put(kind.idField(), xeroId);
                 element.putAll(record.element());
-                result.add(new Outgoing(record.localId(), element, record.hash(), record.number(), record.warnings()));
+                result.add(new Outgoing(record.localId(), element, record.hash(), record.number(), record.warnings(),
+                        record.nameSuffix()));
             }
         }
         return result;

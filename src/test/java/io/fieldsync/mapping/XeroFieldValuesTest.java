@@ -3,6 +3,7 @@ package io.fieldsync.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -105,27 +106,51 @@ class XeroFieldValuesTest {
     }
 
     @Test
-    void invalidEmailAddressFailsTheContactSayingWhy() throws Exception {
-        assertThat(emailFailure("accounts at harbourpools.com.au")).isEqualTo(
-                "Contact EmailAddress \"accounts at harbourpools.com.au\" is not a valid email address (no @)");
-        assertThat(emailFailure("a@harbourpools.com.au; b@harbourpools.com.au")).isEqualTo(
+    void invalidEmailAddressIsLeftOutWithAWarningSayingWhy() throws Exception {
+        assertThat(emailWarning("accounts at harbourpools.com.au")).isEqualTo(
+                "Contact EmailAddress \"accounts at harbourpools.com.au\" is not a valid email address (no @); sent without it");
+        assertThat(emailWarning("a@harbourpools.com.au; b@harbourpools.com.au")).isEqualTo(
                 "Contact EmailAddress \"a@harbourpools.com.au; b@harbourpools.com.au\" is not a valid email address"
-                        + " (it holds more than one address; Xero takes one)");
-        assertThat(emailFailure("ofﬁce@harbourpools.com.au")).isEqualTo(
+                        + " (it holds more than one address; Xero takes one); sent without it");
+        assertThat(emailWarning("ofﬁce@harbourpools.com.au")).isEqualTo(
                 "Contact EmailAddress \"ofﬁce@harbourpools.com.au\" is not a valid email address"
-                        + " (it contains 'ﬁ' U+FB01, which Xero does not take in an email address)");
-        assertThat(emailFailure("mia@@harbourpools.com.au")).isEqualTo(
-                "Contact EmailAddress \"mia@@harbourpools.com.au\" is not a valid email address");
-        assertThat(emailFailure("mia@harbourpools")).isNotNull();
-        assertThat(emailFailure("mia.@harbourpools.com.au")).isNotNull();
-        assertThat(emailFailure("orders@")).isNotNull();
+                        + " (it contains 'ﬁ' U+FB01, which Xero does not take in an email address); sent without it");
+        assertThat(emailWarning("mia@@harbourpools.com.au")).isEqualTo(
+                "Contact EmailAddress \"mia@@harbourpools.com.au\" is not a valid email address; sent without it");
+        assertThat(emailWarning("mia@harbourpools")).isNotNull();
+        assertThat(emailWarning("mia.@harbourpools.com.au")).isNotNull();
+        assertThat(emailWarning("bob@")).isEqualTo("Contact EmailAddress \"bob@\" is not a valid email address; sent without it");
+        assertThat(emailWarning("a b@x.com")).isNotNull();
+        assertThat(emailWarning("a".repeat(250) + "@harbourpools.com.au")).endsWith(
+                " is not a valid email address (longer than Xero's 255 characters); sent without it");
+    }
+
+    @Test
+    void aContactWithABadEmailAddressGoesWithoutIt() throws Exception {
+        XeroFieldValues.Checked checked = values.check("Contacts",
+                element("{\"Name\": \"Bob Brown\", \"EmailAddress\": \"bob@\", \"TaxNumber\": \"51824753556\"}"));
+
+        assertThat(checked.failed()).isFalse();
+        assertThat(checked.element()).isEqualTo(Map.of("Name", "Bob Brown", "TaxNumber", "51824753556"));
+    }
+
+    @Test
+    void aPhoneNumberLongerThanXeroTakesIsLeftOutWithAWarning() throws Exception {
+        XeroFieldValues.Checked checked = values.check("Contacts", element("{\"Name\": \"Bob Brown\", \"Phones\": ["
+                + "{\"PhoneType\": \"DEFAULT\", \"PhoneNumber\": \"02 9999 0000 ext 12 (ask for Bob, after 3pm, not on Fridays)\"},"
+                + "{\"PhoneType\": \"MOBILE\", \"PhoneNumber\": \"0400 000 000\"}]}"));
+
+        assertThat(checked.failed()).isFalse();
+        assertThat(checked.element().get("Phones")).isEqualTo(List.of(Map.of("PhoneType", "MOBILE", "PhoneNumber", "0400 000 000")));
+        assertThat(checked.warnings()).containsExactly("Contact Phones[0].PhoneNumber \"02 9999 0000 ext 12 (ask for Bob,"
+                + " after 3pm, not on Fridays)\" is longer than Xero's 50 characters; sent without this phone");
     }
 
     @Test
     void ordinaryEmailAddressesPass() throws Exception {
         for (String email : new String[] {"accounts@harbourpools.com.au", "o'brien+invoices@mail.example.co.nz",
                 "MIA_NGUYEN@EXAMPLE.COM", "x@sub-domain.xn--p1ai"}) {
-            assertThat(emailFailure(email)).as(email).isNull();
+            assertThat(emailWarning(email)).as(email).isNull();
         }
     }
 
@@ -151,10 +176,14 @@ class XeroFieldValuesTest {
         assertThat(unknown.failure()).isEqualTo("Invoice CurrencyCode \"XYZ\" is not an ISO 4217 currency code");
     }
 
-    private String emailFailure(String email) throws Exception {
+    /** The warning of a contact with this address, null when it goes as it is; it never fails the contact. */
+    private String emailWarning(String email) throws Exception {
         Map<String, Object> contact = new LinkedHashMap<>();
         contact.put("Name", "Harbour Pools Pty Ltd");
         contact.put("EmailAddress", email);
-        return values.check("Contacts", contact).failure();
+        XeroFieldValues.Checked checked = values.check("Contacts", contact);
+        assertThat(checked.failed()).isFalse();
+        assertThat(checked.element().containsKey("EmailAddress")).isEqualTo(checked.warnings().isEmpty());
+        return checked.warnings().isEmpty() ? null : checked.warnings().get(0);
     }
 }

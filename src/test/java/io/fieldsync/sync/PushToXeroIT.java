@@ -35,10 +35,20 @@ class PushToXeroIT extends MariaDbIntegrationTest {
 
     JdbcTemplate source;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.core.env.ConfigurableEnvironment environment;
+    io.fieldsync.testing.TestSettings settings;
+
     @BeforeEach
     void freshStart() {
         source = new JdbcTemplate(sourceDataSource);
         startFresh();
+        settings = new io.fieldsync.testing.TestSettings(environment);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void settingsBack() {
+        settings.close();
     }
 
     @Test
@@ -99,27 +109,26 @@ class PushToXeroIT extends MariaDbIntegrationTest {
     }
 
     @Test
-    void duplicateContactNameFailsOnlyThatContactWithXerosMessage() {
+    void duplicateContactNameGoesNamedApartAndItsInvoicesFollowInTheSameRun() {
         List<Long> pair = source.queryForList("select id from customers where deleted_at is null and company_name is not null"
                 + " order by id limit 2", Long.class);
         source.update("update customers set company_name = (select n from (select company_name n from customers where id = ?) x)"
                 + " where id = ?", pair.get(0), pair.get(1));
 
         String sharedName = source.queryForObject("select company_name from customers where id = ?", String.class, pair.get(0));
+        String secondNumber = source.queryForObject("select customer_number from customers where id = ?", String.class, pair.get(1));
 
         Map<String, Object> run = syncToEnd();
 
         assertOnlyDuplicateNamesFailed(run);
-        List<Map<String, Object>> failed = state.queryForList(
-                "select local_id, message from record_status where entity = 'contact' and status = 'FAILED'");
-        assertThat(failed).filteredOn(f -> f.get("message").toString().contains(sharedName)).hasSize(1)
-                .allSatisfy(f -> assertThat((Long) f.get("local_id")).isIn(pair));
         int active = source.queryForObject("select count(*) from customers where deleted_at is null", Integer.class);
-        assertThat(countOf("contact", "SYNCED")).isEqualTo(active - failed.size());
+        assertThat(countOf("contact", "SYNCED")).isEqualTo(active);
+        assertThat(sandbox.documents("Contacts")).extracting(c -> c.path("Name").asText())
+                .contains(sharedName, sharedName + " (" + secondNumber + ")");
         assertThat(countOf("item", "SYNCED")).isPositive();
         assertThat(state.queryForList("select message from record_status where entity = 'invoice' and status = 'SKIPPED'"
-                + " and skip_kind = 'DEPENDENCY'", String.class)).isNotEmpty()
-                .allSatisfy(reason -> assertThat(reason).contains("is not in Xero").contains("FAILED"));
+                + " and skip_kind = 'DEPENDENCY'", String.class))
+                .as("no invoice waits for a customer Xero refused").noneMatch(reason -> reason.contains("FAILED"));
     }
 
     @Test
@@ -139,7 +148,8 @@ class PushToXeroIT extends MariaDbIntegrationTest {
         List<Long> inXero = state.queryForList(
                 "select local_id from record_status where entity = 'invoice' and status = 'SYNCED'", Long.class);
         Map<String, Object> invoice = source.queryForList("select id, invoice_number, total from invoices"
-                        + " where status = 'issued' and total > 0 and amounts_include_tax = false order by id").stream()
+                        + " where status = 'issued' and total > 0 and amount_paid = 0 and amounts_include_tax = false"
+                        + " order by id").stream() // Xero takes no change to the amounts of a part-paid invoice
                 .filter(i -> inXero.contains(((Number) i.get("id")).longValue())).findFirst().orElseThrow();
         long id = ((Number) invoice.get("id")).longValue();
         Map<String, Object> line = source.queryForMap("select id, quantity, unit_price, discount_percent from invoice_lines"
@@ -160,6 +170,8 @@ class PushToXeroIT extends MariaDbIntegrationTest {
 
     @Test
     void recordLookedAtAgainThatIsAlsoAmongTheChangedRowsCountsOnceInTheRun() {
+        // duplicate names fail: the second "Lachlan Ryan" stays out of Xero and his invoices wait for him
+        settings.set("fieldsync.contacts.duplicate-names", "fail");
         syncToEnd();
         long waiting = state.queryForList("select local_id from record_status where entity = 'invoice'"
                 + " and skip_kind = 'DEPENDENCY' order by local_id", Long.class).get(0);
