@@ -41,8 +41,12 @@ public class OwnPayments {
         this.transaction = transaction;
     }
 
-    /** Why the payment is FieldSync's own, or empty when it is not. */
-    public Optional<String> recognise(long tenant, String paymentId, String reference) {
+    /**
+     * Why the payment is FieldSync's own, or empty when it is not.
+     *
+     * @param gone deleted or voided in Xero: recognised, but not linked (the push finds the live one)
+     */
+    public Optional<String> recognise(long tenant, String paymentId, String reference, boolean gone) {
         if (links.findByTenantRefAndEntityAndXeroId(tenant, ENTITY, paymentId).isPresent()) {
             return Optional.of("pushed by FieldSync");
         }
@@ -61,6 +65,9 @@ public class OwnPayments {
                         paymentId, reference, localId.get(), linked.get().getXeroId());
                 return Optional.of("a second copy in Xero of field-service payment " + localId.get() + " (Xero payment "
                         + linked.get().getXeroId() + "), sent by FieldSync; not imported");
+            }
+            if (gone) {
+                return Optional.of("sent by FieldSync as field-service payment " + localId.get() + ", deleted in Xero; not imported");
             }
             RecordLink link = new RecordLink(tenant, ENTITY, localId.get(), paymentId);
             link.sent(reference, status.getContentHash());

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +34,26 @@ public class PaymentClaims {
         this.timeout = timeout;
     }
 
-    /** A claim to decide (and apply) a payment not applied yet; empty when another import holds it. */
+    /**
+     * Writes the payment's row the first time any import sees it (outcome SEEN). Two imports
+     * seeing it at once both try; the unique key keeps one row and the other insert is a no-op.
+     */
+    public void register(XeroPayment payment) {
+        Timestamp now = Timestamp.from(Instant.now());
+        try {
+            state.update("""
+                            insert into xero_payment (tenant_ref, payment_id, invoice_xero_id, invoice_number, contact_xero_id,
+                                                      contact_name, amount, paid_on, reference, outcome, reason, created_at, updated_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'SEEN', 'being decided', ?, ?)""",
+                    payment.getTenantRef(), payment.getPaymentId(), payment.getInvoiceXeroId(), payment.getInvoiceNumber(),
+                    payment.getContactXeroId(), payment.getContactName(), payment.getAmount(),
+                    payment.getPaidOn() == null ? null : java.sql.Date.valueOf(payment.getPaidOn()), payment.getReference(), now, now);
+        } catch (DuplicateKeyException anotherImportSawItFirst) {
+            // its row is the one: the claim decides who writes the payment
+        }
+    }
+
+    /** A claim to decide (and apply) a payment not applied yet; null when another import holds it. */
     public String claimUndecided(long tenant, String paymentId, Long runId) {
         return claim(tenant, paymentId, runId, UNDECIDED);
     }

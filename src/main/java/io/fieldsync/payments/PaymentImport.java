@@ -22,7 +22,6 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -140,7 +139,7 @@ public class PaymentImport {
             held.payment(payment); // another import is deciding it
             return decision;
         }
-        Optional<String> ours = own.recognise(tenant, paymentId, record.getReference());
+        Optional<String> ours = own.recognise(tenant, paymentId, record.getReference(), gone);
         if (ours.isPresent()) {
             claims.settle(tenant, paymentId, claim, XeroPayment.Outcome.OURS, null, ours.get());
         } else if (!"ACCRECPAYMENT".equals(payment.path("PaymentType").asText())) {
@@ -176,12 +175,8 @@ public class PaymentImport {
                 invoice.path("InvoiceNumber").asText(null), invoice.path("Contact").path("ContactID").asText(null),
                 invoice.path("Contact").path("Name").asText(null), (BigDecimal) decision.get("amount"),
                 decision.get("paidOn") == null ? null : LocalDate.parse((String) decision.get("paidOn")), (String) decision.get("reference"));
-        record.ended(XeroPayment.Outcome.SEEN, null, "being decided");
-        try {
-            return seen.saveAndFlush(record);
-        } catch (DataIntegrityViolationException anotherImportSawItFirst) {
-            return seen.findByTenantRefAndPaymentId(tenant, record.getPaymentId()).orElseThrow(() -> anotherImportSawItFirst);
-        }
+        claims.register(record);
+        return seen.findByTenantRefAndPaymentId(tenant, record.getPaymentId()).orElseThrow();
     }
 
     /** An applied payment deleted or voided in Xero: taken back out under its claim, once. */

@@ -107,6 +107,7 @@ public class XeroPayment {
     }
 
     public Long getId() { return id; }
+    public Long getTenantRef() { return tenantRef; }
     public String getPaymentId() { return paymentId; }
     public String getInvoiceXeroId() { return invoiceXeroId; }
     public String getInvoiceNumber() { return invoiceNumber; }

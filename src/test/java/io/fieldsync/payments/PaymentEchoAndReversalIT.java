@@ -190,6 +190,8 @@ class PaymentEchoAndReversalIT extends MariaDbIntegrationTest {
                 lost.localId())).isEqualTo(lost.xeroId());
         assertThat(state.queryForObject("select outcome from xero_payment where payment_id = ?", String.class, lost.xeroId()))
                 .isEqualTo("OURS");
+        assertThat(state.queryForMap("select status, message from record_status where entity = 'payment' and local_id = ?",
+                lost.localId())).containsEntry("status", "SYNCED");
     }
 
     /** What the import timer does between syncs. */
