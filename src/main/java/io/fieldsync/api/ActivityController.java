@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fieldsync.payments.PaymentActivity;
 import io.fieldsync.sync.SyncRunRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,8 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The system activity report: when each sync ran, manual (by whom) or scheduled, and every
- * settings change with its old and new value, in a period.
+ * The system activity report: when each sync ran, manual (by whom) or scheduled, every
+ * settings change with its old and new value, and the Xero payments the import applied to the
+ * field-service books or took back out of them, in a period.
  */
 @RestController
 public class ActivityController {
@@ -29,15 +31,18 @@ public class ActivityController {
     public record SettingsActivity(Instant changedAt, String changedBy, String setting, String oldValue, String newValue) {
     }
 
-    public record Activity(Instant from, Instant to, List<RunActivity> runs, List<SettingsActivity> settingsChanges) {
+    public record Activity(Instant from, Instant to, List<RunActivity> runs, List<SettingsActivity> settingsChanges,
+                           List<PaymentActivity.Entry> payments) {
     }
 
     private final SyncRunRepository runs;
     private final JdbcTemplate state;
+    private final PaymentActivity payments;
 
-    public ActivityController(SyncRunRepository runs, JdbcTemplate state) {
+    public ActivityController(SyncRunRepository runs, JdbcTemplate state, PaymentActivity payments) {
         this.runs = runs;
         this.state = state;
+        this.payments = payments;
     }
 
     /** {@code from}/{@code to}: ISO dates (a whole day, UTC) or instants; default the last 30 days. */
@@ -58,7 +63,7 @@ public class ActivityController {
                 (row, i) -> new SettingsActivity(row.getTimestamp("changed_at").toInstant(), row.getString("changed_by"),
                         row.getString("name").substring("fieldsync.".length()), row.getString("old_value"), row.getString("new_value")),
                 java.sql.Timestamp.from(start), java.sql.Timestamp.from(end));
-        return new Activity(start, end, runActivity, changes);
+        return new Activity(start, end, runActivity, changes, payments.between(start, end));
     }
 
     private static Instant instant(String value, String field, boolean endOfDay) {

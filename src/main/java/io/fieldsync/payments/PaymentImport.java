@@ -30,8 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  * import's watermark, and for each one whether it goes to a field-service invoice (its linked
  * invoice, or the one open invoice of the same customer for exactly its amount), is left for a
  * person (unmatched), or is none of the field-service system's business (FieldSync's own push,
- * not a sales payment, deleted). Each payment is decided once per organisation: an FSM invoice
- * never receives the same Xero payment twice.
+ * answered or not; not a sales payment; deleted). Each payment is decided once per organisation:
+ * an FSM invoice never receives the same Xero payment twice, and loses it once when Xero deletes
+ * or voids it after it was applied.
  */
 @Component("paymentImport")
 public class PaymentImport {
@@ -44,11 +45,13 @@ public class PaymentImport {
     private final RecordLinkRepository links;
     private final WatermarkRepository watermarks;
     private final XeroPaymentRepository seen;
+    private final PaymentClaims claims;
+    private final OwnPayments own;
     private final int pageSize;
     private final Duration lookBack;
 
     public PaymentImport(XeroReads xero, XeroConnection connection, RecordLinkRepository links,
-                         WatermarkRepository watermarks, XeroPaymentRepository seen,
+                         WatermarkRepository watermarks, XeroPaymentRepository seen, PaymentClaims claims, OwnPayments own,
                          @Value("${fieldsync.payments.import-page-size:100}") int pageSize,
                          @Value("${fieldsync.sync.look-back:PT10M}") Duration lookBack) {
         this.xero = xero;
@@ -56,6 +59,8 @@ public class PaymentImport {
         this.links = links;
         this.watermarks = watermarks;
         this.seen = seen;
+        this.claims = claims;
+        this.own = own;
         this.pageSize = pageSize;
         this.lookBack = lookBack;
     }
@@ -72,6 +77,7 @@ public class PaymentImport {
         exchange.setProperty("importUpTo", mark.map(Watermark::getLastUpdatedAt).orElse(null));
         exchange.setProperty("page", 0);
         exchange.setProperty("morePages", true);
+        exchange.setProperty(HeldBack.PROPERTY, new HeldBack());
     }
 
     /** The next page of payments changed since the watermark, oldest change first. */
@@ -97,11 +103,15 @@ public class PaymentImport {
     /**
      * What to do with one Xero payment. The answer's {@code action}: {@code apply} (to
      * {@code invoiceId}), {@code match} (look for the customer's open invoice of exactly
-     * {@code amount}) or {@code none}.
+     * {@code amount}), {@code reverse} (take it back out of {@code invoiceId}) or {@code none}.
+     * Apply, match and reverse are taken under the payment's claim ({@code claim}), so two imports
+     * at once never write one payment twice; a payment another import holds is left to it, and the
+     * watermark stays before it ({@code held}) so it is read again should that import die.
+     *
+     * @param runId the run this import is part of (a claim dies with its run); null outside a run
      */
-    @Transactional
-    public Map<String, Object> decide(JsonNode payment) {
-        Long tenant = connection.currentTenant().getId();
+    public Map<String, Object> decide(JsonNode payment, Long runId, HeldBack held) {
+        long tenant = connection.currentTenant().getId();
         String paymentId = payment.path("PaymentID").asText();
         JsonNode invoice = payment.path("Invoice");
         Map<String, Object> decision = new LinkedHashMap<>();
@@ -111,23 +121,33 @@ public class PaymentImport {
         decision.put("paidOn", paidOn == null ? null : paidOn.toString());
         decision.put("reference", payment.path("Reference").asText(null));
         decision.put("action", "none");
+        String status = payment.path("Status").asText();
+        boolean gone = "DELETED".equals(status) || "VOIDED".equals(status);
 
-        XeroPayment record = seen.findByTenantRefAndPaymentId(tenant, paymentId).orElse(null);
-        if (record != null && (record.applied() || record.getOutcome() == XeroPayment.Outcome.OURS)) {
-            return decision; // applied (or ours) once already
+        XeroPayment record = seen.findByTenantRefAndPaymentId(tenant, paymentId).orElseGet(() -> firstSight(tenant, payment, decision));
+        if (record.applied()) {
+            if (gone) {
+                reverse(tenant, record, runId, held, payment, decision);
+            }
+            return decision; // applied once already; taken back out once, when Xero deletes it
         }
-        if (record == null) {
-            record = new XeroPayment(tenant, paymentId, invoice.path("InvoiceID").asText(null),
-                    invoice.path("InvoiceNumber").asText(null), invoice.path("Contact").path("ContactID").asText(null),
-                    invoice.path("Contact").path("Name").asText(null), (BigDecimal) decision.get("amount"), paidOn,
-                    (String) decision.get("reference"));
+        if (record.getOutcome() != XeroPayment.Outcome.SEEN && record.getOutcome() != XeroPayment.Outcome.UNMATCHED) {
+            return decision; // ours, ignored or reversed: decided for good
         }
-        if (links.findByTenantRefAndEntityAndXeroId(tenant, ENTITY, paymentId).isPresent()) {
-            record.ended(XeroPayment.Outcome.OURS, null, "pushed by FieldSync");
+        String claim = claims.claimUndecided(tenant, paymentId, runId);
+        if (claim == null) {
+            held.payment(payment); // another import is deciding it
+            return decision;
+        }
+        Optional<String> ours = own.recognise(tenant, paymentId, record.getReference(), gone);
+        if (ours.isPresent()) {
+            claims.settle(tenant, paymentId, claim, XeroPayment.Outcome.OURS, null, ours.get());
         } else if (!"ACCRECPAYMENT".equals(payment.path("PaymentType").asText())) {
-            record.ended(XeroPayment.Outcome.IGNORED, null, "a " + payment.path("PaymentType").asText() + ", not a payment of a sales invoice");
-        } else if ("DELETED".equals(payment.path("Status").asText())) {
-            record.ended(XeroPayment.Outcome.IGNORED, null, "deleted in Xero");
+            claims.settle(tenant, paymentId, claim, XeroPayment.Outcome.IGNORED, null,
+                    "a " + payment.path("PaymentType").asText() + ", not a payment of a sales invoice");
+        } else if (gone) {
+            claims.settle(tenant, paymentId, claim, XeroPayment.Outcome.IGNORED, null, status.toLowerCase(java.util.Locale.ROOT)
+                    + " in Xero before it was imported");
         } else {
             Optional<RecordLink> linkedInvoice = links.findByTenantRefAndEntityAndXeroId(tenant, "invoice", record.getInvoiceXeroId());
             Optional<RecordLink> customer = links.findByTenantRefAndEntityAndXeroId(tenant, "contact", record.getContactXeroId());
@@ -135,25 +155,45 @@ public class PaymentImport {
                 decision.put("action", "apply");
                 decision.put("invoiceId", linkedInvoice.get().getLocalId());
                 decision.put("outcome", XeroPayment.Outcome.IMPORTED.name());
+                decision.put("claim", claim);
             } else if (customer.isPresent()) {
                 decision.put("action", "match");
                 decision.put("customerId", customer.get().getLocalId());
+                decision.put("claim", claim);
             } else {
-                record.ended(XeroPayment.Outcome.UNMATCHED, null, "invoice " + record.getInvoiceNumber()
+                claims.settle(tenant, paymentId, claim, XeroPayment.Outcome.UNMATCHED, null, "invoice " + record.getInvoiceNumber()
                         + " is not from the field-service system and contact " + record.getContactName() + " is not linked to a customer");
             }
         }
-        if (record.getOutcome() == null) {
-            record.ended(XeroPayment.Outcome.UNMATCHED, null, "being imported");
-        }
-        seen.save(record);
         return decision;
     }
 
+    /** The payment's row, written the first time any import sees it; a concurrent import's insert wins harmlessly. */
+    private XeroPayment firstSight(long tenant, JsonNode payment, Map<String, Object> decision) {
+        JsonNode invoice = payment.path("Invoice");
+        XeroPayment record = new XeroPayment(tenant, (String) decision.get("paymentId"), invoice.path("InvoiceID").asText(null),
+                invoice.path("InvoiceNumber").asText(null), invoice.path("Contact").path("ContactID").asText(null),
+                invoice.path("Contact").path("Name").asText(null), (BigDecimal) decision.get("amount"),
+                decision.get("paidOn") == null ? null : LocalDate.parse((String) decision.get("paidOn")), (String) decision.get("reference"));
+        claims.register(record);
+        return seen.findByTenantRefAndPaymentId(tenant, record.getPaymentId()).orElseThrow();
+    }
+
+    /** An applied payment deleted or voided in Xero: taken back out under its claim, once. */
+    private void reverse(long tenant, XeroPayment record, Long runId, HeldBack held, JsonNode payment, Map<String, Object> decision) {
+        String claim = claims.claimApplied(tenant, record.getPaymentId(), runId);
+        if (claim == null) {
+            held.payment(payment);
+            return;
+        }
+        decision.put("action", "reverse");
+        decision.put("invoiceId", record.getLocalInvoiceId());
+        decision.put("claim", claim);
+        decision.put("status", payment.path("Status").asText().toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** {@code candidates}: the customer's open invoices whose amount due equals the payment's amount. */
-    @Transactional
     public Map<String, Object> matched(Map<String, Object> decision, List<Map<String, Object>> candidates) {
-        XeroPayment record = seen.findByTenantRefAndPaymentId(connection.currentTenant().getId(), (String) decision.get("paymentId")).orElseThrow();
         Map<String, Object> next = new LinkedHashMap<>(decision);
         if (candidates.size() == 1) {
             next.put("action", "apply");
@@ -161,27 +201,42 @@ public class PaymentImport {
             next.put("outcome", XeroPayment.Outcome.MATCHED.name());
         } else {
             next.put("action", "none");
-            record.ended(XeroPayment.Outcome.UNMATCHED, null, (candidates.isEmpty() ? "no open invoice" : candidates.size() + " open invoices")
-                    + " of the customer with exactly " + decision.get("amount") + " due");
-            seen.save(record);
+            claims.settle(connection.currentTenant().getId(), (String) decision.get("paymentId"), (String) decision.get("claim"),
+                    XeroPayment.Outcome.UNMATCHED, null, (candidates.isEmpty() ? "no open invoice" : candidates.size() + " open invoices")
+                            + " of the customer with exactly " + decision.get("amount") + " due");
         }
         return next;
     }
 
     /** The FSM now has the payment (the route's insert and invoice update are done). */
-    @Transactional
     public void applied(Map<String, Object> decision) {
-        XeroPayment record = seen.findByTenantRefAndPaymentId(connection.currentTenant().getId(), (String) decision.get("paymentId")).orElseThrow();
-        record.ended(XeroPayment.Outcome.valueOf((String) decision.get("outcome")), ((Number) decision.get("invoiceId")).longValue(), null);
-        seen.save(record);
-        log.info("Xero payment {} of {} applied to field-service invoice {}", record.getPaymentId(), record.getAmount(),
-                record.getLocalInvoiceId());
+        long invoiceId = ((Number) decision.get("invoiceId")).longValue();
+        if (claims.settle(connection.currentTenant().getId(), (String) decision.get("paymentId"), (String) decision.get("claim"),
+                XeroPayment.Outcome.valueOf((String) decision.get("outcome")), invoiceId, null)) {
+            log.info("Xero payment {} of {} applied to field-service invoice {}", decision.get("paymentId"), decision.get("amount"),
+                    invoiceId);
+        }
+    }
+
+    /** The FSM payment is marked deleted and its invoice's amount_paid and status recomputed (the route's updates). */
+    public void reversed(Map<String, Object> decision) {
+        long invoiceId = ((Number) decision.get("invoiceId")).longValue();
+        if (claims.settle(connection.currentTenant().getId(), (String) decision.get("paymentId"), (String) decision.get("claim"),
+                XeroPayment.Outcome.REVERSED, invoiceId, decision.get("status") + " in Xero after it was imported; taken back out of"
+                        + " field-service invoice " + invoiceId + " (payment marked deleted, amount paid and status recomputed)")) {
+            log.warn("Xero payment {} of {} was {} in Xero: taken back out of field-service invoice {}", decision.get("paymentId"),
+                    decision.get("amount"), decision.get("status"), invoiceId);
+        }
     }
 
     /** Every page is done: the next import asks only for what changed after the newest change seen. */
     @Transactional
     public void commit(Exchange exchange) {
         Instant upTo = exchange.getProperty("importUpTo", Instant.class);
+        Instant held = exchange.getProperty(HeldBack.PROPERTY, HeldBack.class).earliest();
+        if (held != null && upTo != null && held.isBefore(upTo)) {
+            upTo = held; // read again next time: another import holds a payment changed then
+        }
         if (upTo == null) {
             return;
         }

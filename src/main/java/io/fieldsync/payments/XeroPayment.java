@@ -13,12 +13,20 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A Xero payment the import has seen, and what became of it. */
+/**
+ * A Xero payment the import has seen, and what became of it. Outcomes after the first are
+ * written under the payment's claim ({@link PaymentClaims}), never by saving this entity.
+ */
 @Entity
 @Table(name = "xero_payment")
 public class XeroPayment {
 
-    public enum Outcome { IMPORTED, MATCHED, UNMATCHED, OURS, IGNORED }
+    public enum Outcome {
+        /** Being decided: seen, not yet applied, left or recognised. */
+        SEEN, IMPORTED, MATCHED, UNMATCHED, OURS, IGNORED,
+        /** Deleted or voided in Xero after it was applied: taken back out of the field-service books. */
+        REVERSED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -85,8 +93,12 @@ public class XeroPayment {
     void ended(Outcome outcome, Long localInvoiceId, String reason) {
         this.outcome = outcome;
         this.localInvoiceId = localInvoiceId;
-        this.reason = reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000);
+        this.reason = fitted(reason);
         this.updatedAt = Instant.now();
+    }
+
+    static String fitted(String reason) {
+        return reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000);
     }
 
     /** Applied to an FSM invoice: never again, whatever the import reads later. */
@@ -95,6 +107,7 @@ public class XeroPayment {
     }
 
     public Long getId() { return id; }
+    public Long getTenantRef() { return tenantRef; }
     public String getPaymentId() { return paymentId; }
     public String getInvoiceXeroId() { return invoiceXeroId; }
     public String getInvoiceNumber() { return invoiceNumber; }

@@ -1,5 +1,7 @@
 package io.fieldsync.payments;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,4 +12,7 @@ public interface XeroPaymentRepository extends JpaRepository<XeroPayment, Long> 
     Optional<XeroPayment> findByTenantRefAndPaymentId(Long tenantRef, String paymentId);
 
     List<XeroPayment> findByTenantRefAndOutcomeOrderByPaidOnAscIdAsc(Long tenantRef, XeroPayment.Outcome outcome);
+
+    List<XeroPayment> findByOutcomeInAndUpdatedAtGreaterThanEqualAndUpdatedAtLessThanOrderByUpdatedAtAscIdAsc(
+            Collection<XeroPayment.Outcome> outcomes, Instant from, Instant to);
 }

@@ -35,7 +35,8 @@ final class ListQuery {
 
     static Result apply(SandboxRequest request, String collection, List<ObjectNode> all) {
         Stream<ObjectNode> stream = all.stream();
-        if (!request.queryFlag("includeArchived") && request.queryParam("Statuses") == null) {
+        // Xero's GET /Payments takes no includeArchived: deleted payments are listed, with Status DELETED
+        if (!collection.equals("Payments") && !request.queryFlag("includeArchived") && request.queryParam("Statuses") == null) {
             stream = stream.filter(ListQuery::isCurrent);
         }
         stream = filterIn(stream, request.queryParam("IDs"), n -> Json.text(n, SandboxStore.ID_FIELDS.get(collection)));

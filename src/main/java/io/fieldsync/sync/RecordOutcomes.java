@@ -103,6 +103,24 @@ public class RecordOutcomes {
         links.save(link);
     }
 
+    /**
+     * A record found in Xero after its answer was lost, of a kind Xero never changes once made (a
+     * payment): what Xero holds is what was sent, so it is recorded as Xero's answer would have
+     * been (link, SYNCED with the sent payload's hash) instead of being sent again.
+     */
+    @Transactional
+    public void foundAsSent(String entity, long localId, String xeroId, String number, String payloadHash) {
+        Long tenant = connection.currentTenant().getId();
+        RecordLink link = links.findByTenantRefAndEntityAndLocalId(tenant, entity, localId)
+                .orElseGet(() -> new RecordLink(tenant, entity, localId, xeroId));
+        link.sent(number, payloadHash);
+        links.save(link);
+        RecordStatus status = statuses.findByTenantRefAndEntityAndLocalId(tenant, entity, localId)
+                .orElseGet(() -> new RecordStatus(tenant, entity, localId));
+        status.record(RecordStatus.Outcome.SYNCED, null, status.getLastRunId());
+        statuses.save(status);
+    }
+
     private Map<Long, RecordStatus> statusesOf(Long tenant, String entity, List<Long> localIds) {
         if (localIds.isEmpty()) {
             return new HashMap<>();

@@ -89,7 +89,16 @@ public class SyncRuns {
                 throw new MaintenanceWindowException(until);
             });
         }
-        return begin(trigger, requestedBy, onlyEntities, false, false).orElseThrow();
+        return begin(trigger, requestedBy, onlyEntities, false, false, ENTRY_POINT).orElseThrow();
+    }
+
+    /**
+     * Starts a run of one step on its own (the payment import between syncs), handed to
+     * {@code entryPoint} instead of {@code sync-run}, when no run is in progress: it holds the
+     * organisation as a sync does, is neither owed nor refused, and leaves an owed scheduled sync owed.
+     */
+    public Optional<SyncRun> startStepIfIdle(String requestedBy, String step, String entryPoint) {
+        return begin(SyncRun.Trigger.SCHEDULED, requestedBy, List.of(step), false, false, entryPoint);
     }
 
     /**
@@ -97,13 +106,13 @@ public class SyncRuns {
      * starts once after it ({@link #startOwedRun}); several triggers during one run owe one run.
      */
     public Optional<SyncRun> startOrOwe(String requestedBy) {
-        return begin(SyncRun.Trigger.SCHEDULED, requestedBy, List.of(), true, false);
+        return begin(SyncRun.Trigger.SCHEDULED, requestedBy, List.of(), true, false, ENTRY_POINT);
     }
 
     /** Starts the run a scheduled trigger left owing, if any and if nothing runs now. */
     public Optional<SyncRun> startOwedRun() {
         try {
-            return begin(SyncRun.Trigger.SCHEDULED, "schedule (fired during an earlier run)", List.of(), true, true);
+            return begin(SyncRun.Trigger.SCHEDULED, "schedule (fired during an earlier run)", List.of(), true, true, ENTRY_POINT);
         } catch (RuntimeException e) {
             log.warn("The owed scheduled run could not start: {}", e.toString());
             return Optional.empty();
@@ -118,9 +127,12 @@ public class SyncRuns {
     /**
      * @param oweIfRunning a run in progress makes this one owed instead of refused
      * @param onlyIfOwed   start only when a run is owed (checked under the lock, so two ends never start two)
+     * @param entryPoint   the route that runs it: {@link #ENTRY_POINT} for a sync; another for a step
+     *                     on its own, which starts only when nothing runs and pays no owed run
      */
     private Optional<SyncRun> begin(SyncRun.Trigger trigger, String requestedBy, List<String> onlyEntities,
-                                    boolean oweIfRunning, boolean onlyIfOwed) {
+                                    boolean oweIfRunning, boolean onlyIfOwed, String entryPoint) {
+        boolean sync = ENTRY_POINT.equals(entryPoint);
         settings.reloadIfChanged();
         recordUnrecordedEnds(); // a run that ended while the store was away is not taken for running
         XeroTenant tenant = connection.currentTenant();
@@ -139,6 +151,10 @@ public class SyncRuns {
                 running = Optional.empty();
             }
             if (running.isPresent()) {
+                if (!sync) {
+                    log.debug("{} not started: run {} is in progress", requestedBy, running.get().getId());
+                    return null;
+                }
                 if (oweIfRunning) {
                     locked.owe(Instant.now());
                     log.info("Scheduled sync is owed: run {} is still in progress; it starts once that run ends",
@@ -147,7 +163,7 @@ public class SyncRuns {
                 }
                 throw new SyncAlreadyRunningException(running.get());
             }
-            if (trigger == SyncRun.Trigger.SCHEDULED) {
+            if (trigger == SyncRun.Trigger.SCHEDULED && sync) {
                 locked.paid();
             }
             String requested = onlyEntities == null || onlyEntities.isEmpty() ? null : String.join(",", onlyEntities);
@@ -159,7 +175,7 @@ public class SyncRuns {
         }
         log.info("Sync run {} started ({} by {})", run.getId(), trigger, requestedBy);
         runningHere.add(run.getId());
-        camel.asyncRequestBodyAndHeaders(ENTRY_POINT, null,
+        camel.asyncRequestBodyAndHeaders(entryPoint, null,
                 Map.of(RUN_ID, run.getId(), "syncEntities", run.getEntities() == null ? "" : run.getEntities()));
         return Optional.of(run);
     }

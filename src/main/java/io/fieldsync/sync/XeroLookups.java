@@ -52,6 +52,13 @@ public class XeroLookups {
                     result.add(record);
                     continue;
                 }
+                if (kind == XeroCollection.PAYMENTS) {
+                    // Xero never changes a payment (a PUT with its id is refused): the one found is the one sent
+                    log.info("{} {} was already in Xero as {} (its earlier answer was lost); linked, not sent again", entity,
+                            record.number(), xeroId);
+                    outcomes.foundAsSent(entity, record.localId(), xeroId, record.number(), record.hash());
+                    continue;
+                }
                 log.info("{} {} was already in Xero as {} (its earlier answer was lost); updating it", entity,
                         record.number(), xeroId);
                 outcomes.linkFound(entity, record.localId(), xeroId, record.number());
@@ -101,6 +108,9 @@ public class XeroLookups {
         for (JsonNode document : documents) {
             if (type != null && document.hasNonNull("Type") && !type.equals(document.path("Type").asText())) {
                 continue;
+            }
+            if ("DELETED".equals(document.path("Status").asText())) {
+                continue; // a deleted payment is listed too, and is not the one whose answer was lost
             }
             if (!document.hasNonNull(kind.idField()) || !document.hasNonNull(field)) {
                 log.warn("Xero's answer to the {} look-up holds a document without {} or {}; ignored", kind.path(),

@@ -89,4 +89,18 @@ class PaymentsTest extends SandboxTestSupport {
         assertThat(invoice.path("Status").asText()).isEqualTo("AUTHORISED");
         assertThat(invoice.path("AmountDue").decimalValue()).isEqualByComparingTo("110.00");
     }
+
+    @Test
+    void deletedPaymentIsStillListedWithItsStatusAsXeroListsIt() {
+        String id = invoice("AUTHORISED");
+        String paymentId = SandboxClient.json(client.post("/Payments", payment(id, "110.00"))).path("Payments").path(0).path("PaymentID").asText();
+        client.post("/Payments/" + paymentId, "{\"Status\":\"DELETED\"}");
+
+        JsonNode listed = SandboxClient.json(client.get("/Payments"));
+
+        assertThat(listed.path("Payments")).anySatisfy(payment -> {
+            assertThat(payment.path("PaymentID").asText()).isEqualTo(paymentId);
+            assertThat(payment.path("Status").asText()).isEqualTo("DELETED");
+        });
+    }
 }
