@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * How two names are compared: normalised (case, accents, punctuation, whitespace, "&" and the
+ * How two names are compared: identical (case and surrounding whitespace aside), or normalised (case, accents, punctuation, whitespace, "&" and the
  * legal-form suffixes Pty Ltd, Ltd, Limited, Inc, LLC) they are the same name or not; short of that,
  * how similar they are (the better of Jaro-Winkler and token overlap, 0..1).
  */
@@ -50,6 +50,14 @@ public final class MatchNames {
             tokens.remove(0);
         }
         return String.join(" ", tokens);
+    }
+
+    /**
+     * The name as a person typed it, with only surrounding and repeated whitespace and case set
+     * aside: " Outback  Strata " and "OUTBACK STRATA" are identical, "Outback Strata Pty Ltd" is not.
+     */
+    public static String identical(String name) {
+        return name == null ? "" : name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     /** Codes (item codes, contact numbers): case and surrounding whitespace do not count. */

@@ -11,10 +11,15 @@ import java.util.function.Function;
 
 /**
  * Proposes, for unlinked field-service records, the Xero records they probably are. Exact rules
- * (contacts: contact number, tax number, email, normalised name; items: code, then normalised name)
- * link automatically when they point at exactly one Xero record that points back at only this one,
- * is not archived and not taken otherwise; every other candidate, and names merely similar (at least
- * {@code threshold}), is only suggested. Pairs a person rejected are never proposed again.
+ * (contacts: contact number, tax number, email, name; items: code, then name) link automatically
+ * when they point at exactly one Xero record that points back at only this one, is not archived and
+ * not taken otherwise; every other candidate, and names merely similar (at least {@code threshold}),
+ * is only suggested. Pairs a person rejected are never proposed again.
+ * Exact pairs come in two tiers: identifiers and identical names (trimmed, case aside) first, names
+ * equal only without legal form or punctuation second. "Outback Strata" and "Outback Strata Pty Ltd"
+ * are two businesses where both sides have both, so one-to-one is judged within each record's best
+ * tier: a weaker pair neither makes a stronger one ambiguous nor takes a Xero record another
+ * record matches more closely.
  */
 public final class Matcher {
 
@@ -29,19 +34,39 @@ public final class Matcher {
         this.threshold = threshold;
     }
 
-    private record Rule(String name, Function<MatchCandidate, String> key, String localField, String xeroField) {
+    /** tier 0: an identifier or the identical name; tier 1: a name equal only once normalised. */
+    private record Rule(String name, Function<MatchCandidate, String> key, String localField, String xeroField, int tier) {
+        Rule(String name, Function<MatchCandidate, String> key, String localField, String xeroField) {
+            this(name, key, localField, xeroField, STRONG);
+        }
+
+        boolean byName() {
+            return localField.equals("name");
+        }
+    }
+
+    private static final int STRONG = 0;
+    private static final int NORMALISED_NAME = 1;
+
+    /** An exact pair's reasons and its best tier. */
+    private static final class Pair {
+        final List<String> reasons = new ArrayList<>();
+        int tier = Integer.MAX_VALUE;
+        boolean identicalName;
     }
 
     private List<Rule> rules() {
         if (kind == MatchKind.ITEMS) {
             return List.of(new Rule("code", c -> MatchNames.code(c.number()), "sku", "Code"),
-                    new Rule("name", c -> MatchNames.normalised(c.name()), "name", "Name"));
+                    new Rule("identical name", c -> MatchNames.identical(c.name()), "name", "Name"),
+                    new Rule("name", c -> MatchNames.normalised(c.name()), "name", "Name", NORMALISED_NAME));
         }
         return List.of(new Rule("contact number", c -> MatchNames.code(c.number()), "customer_number", "AccountNumber"),
                 new Rule("contact number", c -> MatchNames.code(c.number()), "customer_number", "ContactNumber"),
                 new Rule("tax number", c -> MatchNames.taxNumber(c.taxNumber()), "tax_number", "TaxNumber"),
                 new Rule("email", c -> MatchNames.email(c.email()), "email", "EmailAddress"),
-                new Rule("name", c -> MatchNames.normalised(c.name()), "name", "Name"));
+                new Rule("identical name", c -> MatchNames.identical(c.name()), "name", "Name"),
+                new Rule("name", c -> MatchNames.normalised(c.name()), "name", "Name", NORMALISED_NAME));
     }
 
     /** Xero's side of a rule: ContactNumber is the contact's other number. */
@@ -60,7 +85,8 @@ public final class Matcher {
     public List<MatchProposal> propose(List<MatchCandidate> locals, List<MatchCandidate> xero, Set<String> rejected) {
         List<Rule> rules = rules();
         // for items a name counts only where no code does: "exact on code, then name"
-        Map<Long, Map<String, List<String>>> exact = new LinkedHashMap<>(); // local -> xero id -> reasons
+        Map<Long, Map<String, Pair>> pairs = new LinkedHashMap<>(); // local -> xero id -> reasons and tier
+        Set<Long> byCode = new java.util.HashSet<>();
         for (Rule rule : rules) {
             Map<String, List<MatchCandidate>> xeroByKey = new HashMap<>();
             for (MatchCandidate x : xero) {
@@ -71,7 +97,7 @@ public final class Matcher {
             }
             for (MatchCandidate local : locals) {
                 long id = Long.parseLong(local.id());
-                if (kind == MatchKind.ITEMS && rule.name().equals("name") && exact.containsKey(id)) {
+                if (kind == MatchKind.ITEMS && rule.byName() && byCode.contains(id)) {
                     continue;
                 }
                 String key = rule.key().apply(local);
@@ -79,27 +105,41 @@ public final class Matcher {
                     if (rejected.contains(id + "/" + x.id())) {
                         continue;
                     }
-                    exact.computeIfAbsent(id, k -> new LinkedHashMap<>()).computeIfAbsent(x.id(), k -> new ArrayList<>())
-                            .add(rule.name() + " " + shown(rule, local, x));
+                    Pair pair = pairs.computeIfAbsent(id, k -> new LinkedHashMap<>()).computeIfAbsent(x.id(), k -> new Pair());
+                    if (rule.tier() == NORMALISED_NAME && pair.identicalName) {
+                        continue; // the identical name says it already
+                    }
+                    pair.reasons.add(rule.name() + " " + shown(rule, local, x)
+                            + (rule.tier() == NORMALISED_NAME ? " (legal form and punctuation aside)" : ""));
+                    pair.tier = Math.min(pair.tier, rule.tier());
+                    pair.identicalName |= rule.byName() && rule.tier() == STRONG;
+                    if (!rule.byName()) {
+                        byCode.add(id);
+                    }
                 }
             }
         }
-        Map<String, Integer> claimants = new HashMap<>();
-        exact.values().forEach(byXero -> byXero.keySet().forEach(x -> claimants.merge(x, 1, Integer::sum)));
         Map<String, MatchCandidate> xeroById = new HashMap<>();
         xero.forEach(x -> xeroById.put(x.id(), x));
+        Map<Long, Map<String, Pair>> exact = bestTier(pairs);
         Map<String, List<Long>> claimedBy = new HashMap<>();
-        exact.forEach((local, byXero) -> byXero.keySet().forEach(x -> claimedBy.computeIfAbsent(x, k -> new ArrayList<>()).add(local)));
+        exact.forEach((local, byXero) -> byXero.forEach((x, pair) -> {
+            if (pair.tier != TAKEN) {
+                claimedBy.computeIfAbsent(x, k -> new ArrayList<>()).add(local);
+            }
+        }));
 
         List<MatchProposal> proposals = new ArrayList<>();
         for (MatchCandidate local : locals) {
             long id = Long.parseLong(local.id());
-            Map<String, List<String>> found = exact.get(id);
+            Map<String, Pair> found = exact.get(id);
             if (found != null) {
-                for (Map.Entry<String, List<String>> candidate : found.entrySet()) {
+                for (Map.Entry<String, Pair> candidate : found.entrySet()) {
                     MatchCandidate x = xeroById.get(candidate.getKey());
-                    String why = "exact: " + String.join(", ", candidate.getValue());
-                    String holdBack = holdBack(local, x, found.size(), claimedBy.get(x.id()));
+                    String why = "exact: " + String.join(", ", candidate.getValue().reasons);
+                    String holdBack = candidate.getValue().tier == TAKEN
+                            ? closer(x, pairs, claimedBy.getOrDefault(x.id(), List.of()))
+                            : holdBack(local, x, found.size(), claimedBy.get(x.id()));
                     proposals.add(new MatchProposal(id, local.label(), x.id(), x.label(), kind.linkNumber(x), 1.0,
                             holdBack == null ? why : why + "; not linked automatically: " + holdBack, holdBack == null));
                 }
@@ -117,6 +157,52 @@ public final class Matcher {
                             + scored.getKey().name() + "'" + (scored.getKey().archived() ? "; archived in Xero" : ""), false)));
         }
         return proposals;
+    }
+
+    /** Marks a pair kept only to be suggested: its Xero record matches another record in a better tier. */
+    private static final int TAKEN = -1;
+
+    /**
+     * Each record's exact pairs within its best tier. First each Xero record keeps the claims of
+     * its own best tier; then each field-service record keeps its best tier of what is left. A
+     * record whose every pair went to closer claims keeps them, marked {@link #TAKEN}, to be
+     * suggested with the reason.
+     */
+    private static Map<Long, Map<String, Pair>> bestTier(Map<Long, Map<String, Pair>> pairs) {
+        Map<String, Integer> xeroBest = new HashMap<>();
+        pairs.values().forEach(byXero -> byXero.forEach((x, pair) -> xeroBest.merge(x, pair.tier, Math::min)));
+        Map<Long, Map<String, Pair>> kept = new LinkedHashMap<>();
+        pairs.forEach((local, byXero) -> {
+            Map<String, Pair> mine = new LinkedHashMap<>();
+            byXero.forEach((x, pair) -> {
+                if (pair.tier <= xeroBest.get(x)) {
+                    mine.put(x, pair);
+                }
+            });
+            if (mine.isEmpty()) {
+                Map<String, Pair> taken = new LinkedHashMap<>();
+                byXero.forEach((x, pair) -> {
+                    Pair copy = new Pair();
+                    copy.reasons.addAll(pair.reasons);
+                    copy.tier = TAKEN;
+                    taken.put(x, copy);
+                });
+                kept.put(local, taken);
+                return;
+            }
+            int best = mine.values().stream().mapToInt(pair -> pair.tier).min().orElseThrow();
+            mine.values().removeIf(pair -> pair.tier > best);
+            kept.put(local, mine);
+        });
+        return kept;
+    }
+
+    /** Why a pair whose Xero record another record matches more closely is only suggested. */
+    private String closer(MatchCandidate x, Map<Long, Map<String, Pair>> pairs, List<Long> claimants) {
+        List<String> closer = claimants.stream().map(String::valueOf).toList();
+        boolean identical = claimants.stream().anyMatch(c -> pairs.get(c).get(x.id()).identicalName);
+        return "its name is " + (identical ? "identical to " : "matched more closely by ") + kind.local()
+                + (closer.size() > 1 ? "s " : " ") + String.join(", ", closer);
     }
 
     /** Why an exact candidate is only suggested, or null when it may be linked now. */

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Checks every accounting request against Xero's contract and the rules NOTES.md adds to it,
  * records what is wrong and lets the request through: Xero would answer it too, often by
- * silently dropping what it did not understand.
+ * silently dropping what it did not understand (a property the schema does not name, a query
+ * parameter the operation does not declare).
  */
 final class ContractValidator {
     private static final Logger LOG = LoggerFactory.getLogger(ContractValidator.class);
@@ -102,15 +103,8 @@ final class ContractValidator {
         return builder.build();
     }
 
-    /** Query names were folded to lower case for Xero-style lookup; the spec names them in camel case. */
+    /** Query names were folded to lower case for Xero-style lookup; the spec names them in its own case. */
     private static String originalCase(String lower) {
-        for (String name : List.of("summarizeErrors", "unitdp", "page", "pageSize", "where", "order", "includeArchived",
-                "IDs", "InvoiceNumbers", "ContactIDs", "Statuses", "IncludeOnline", "createdByMyApp",
-                "searchTerm", "summaryOnly", "Status", "DateFrom", "DateTo")) {
-            if (name.equalsIgnoreCase(lower)) {
-                return name;
-            }
-        }
-        return lower;
+        return XeroContract.spelling(lower);
     }
 }

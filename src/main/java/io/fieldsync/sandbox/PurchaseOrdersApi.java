@@ -13,6 +13,8 @@ import java.util.Set;
 final class PurchaseOrdersApi extends KeyedCollection {
     private static final Set<String> WRITABLE = Set.of("Reference", "BrandingThemeID", "CurrencyCode", "SentToContact",
             "DeliveryAddress", "AttentionTo", "Telephone", "DeliveryInstructions");
+    /** Xero's PurchaseOrders take no unitdp: unit amounts are kept to 2 decimals whatever is asked. */
+    private static final int UNIT_DECIMALS = 2;
     private static final Set<String> STATUSES = Set.of("DRAFT", "SUBMITTED", "AUTHORISED", "BILLED", "DELETED");
 
     private final ContactsApi contacts;
@@ -52,7 +54,7 @@ final class PurchaseOrdersApi extends KeyedCollection {
         }
         if (in.has("LineItems") || in.has("LineAmountTypes") || isNew) {
             LineItemTotals.Totals totals = LineItemTotals.compute(in.has("LineItems") ? in.get("LineItems") : order.get("LineItems"),
-                    lineAmountTypes, false, true, InvoicesApi.unitDp(request), store, errors);
+                    lineAmountTypes, false, true, UNIT_DECIMALS, store, errors);
             order.put("LineAmountTypes", lineAmountTypes);
             order.set("LineItems", totals.lines());
             order.put("SubTotal", totals.subTotal());

@@ -10,6 +10,16 @@ public class InvalidSettingException extends RuntimeException {
         this.setting = setting;
     }
 
+    private InvalidSettingException(String setting, String message, Void whole) {
+        super(message);
+        this.setting = setting;
+    }
+
+    /** Refused with a message that names the setting itself, in the words the start-up check uses too. */
+    public static InvalidSettingException worded(String setting, String message) {
+        return new InvalidSettingException(setting, message, null);
+    }
+
     public String setting() {
         return setting;
     }

@@ -1,5 +1,6 @@
 package io.fieldsync.settings;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -14,6 +15,8 @@ import java.util.regex.Pattern;
 import io.fieldsync.schedule.MaintenanceWindow;
 import io.fieldsync.schedule.ScheduleSettings;
 import io.fieldsync.sync.SyncEntities;
+import io.fieldsync.xero.FsmTaxRates;
+import io.fieldsync.xero.TaxRateAgreement;
 import io.fieldsync.xero.XeroChartOfAccounts;
 import org.quartz.CronExpression;
 import org.springframework.stereotype.Component;
@@ -21,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks a settings change before anything is stored: each name must be one the API may change
  * and each value valid for it; account codes and tax types must exist in the connected Xero
- * organisation. The first problem is thrown, naming the setting.
+ * organisation, and a tax type's Xero rate must be its FSM tax code's rate. The first problem is
+ * thrown, naming the setting.
  */
 @Component
 public class SettingsValidator {
@@ -33,15 +37,18 @@ public class SettingsValidator {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s,]+@[^@\\s,]+");
 
     private final XeroChartOfAccounts xero;
+    private final FsmTaxRates fsmTaxRates;
 
-    public SettingsValidator(XeroChartOfAccounts xero) {
+    public SettingsValidator(XeroChartOfAccounts xero, FsmTaxRates fsmTaxRates) {
         this.xero = xero;
+        this.fsmTaxRates = fsmTaxRates;
     }
 
     /** @param flat property names under {@code fieldsync.} and their new values (null = back to the default) */
     public void check(Map<String, String> flat) {
         Lazy<Map<String, String>> accounts = new Lazy<>(xero::activeAccounts);
-        Lazy<Set<String>> taxTypes = new Lazy<>(xero::activeTaxTypes);
+        Lazy<Map<String, BigDecimal>> taxTypes = new Lazy<>(xero::activeTaxRates);
+        Lazy<Map<String, BigDecimal>> fsmRates = new Lazy<>(fsmTaxRates::byCode);
         Map<Integer, Map<String, String>> windows = new TreeMap<>();
         for (var entry : flat.entrySet()) {
             String setting = entry.getKey().substring(SettingsTree.PREFIX.length());
@@ -60,7 +67,7 @@ public class SettingsValidator {
                 }
                 continue; // back to the application's own value, or the list's marker
             }
-            checkOne(setting, value.trim(), accounts, taxTypes);
+            checkOne(setting, value.trim(), accounts, taxTypes, fsmRates);
         }
         windows.forEach((index, fields) -> {
             if (fields.values().stream().allMatch(java.util.Objects::isNull)) {
@@ -76,7 +83,8 @@ public class SettingsValidator {
         });
     }
 
-    private void checkOne(String setting, String value, Lazy<Map<String, String>> accounts, Lazy<Set<String>> taxTypes) {
+    private void checkOne(String setting, String value, Lazy<Map<String, String>> accounts, Lazy<Map<String, BigDecimal>> taxTypes,
+                          Lazy<Map<String, BigDecimal>> fsmRates) {
         Matcher entityRule = ENTITY_RULE.matcher(setting);
         if (entityRule.matches()) {
             if (!SyncEntities.known(entityRule.group(1))) {
@@ -92,10 +100,19 @@ public class SettingsValidator {
             return;
         }
         if (TAX_TYPE.matcher(setting).matches()) {
-            if (!value.isEmpty() && !taxTypes.get().contains(value)) {
-                throw new InvalidSettingException(setting, "'" + value + "' is not a tax type of the Xero organisation; it has "
-                        + String.join(", ", new java.util.TreeSet<>(taxTypes.get())));
+            if (value.isEmpty()) {
+                return;
             }
+            if (!taxTypes.get().containsKey(value)) {
+                throw new InvalidSettingException(setting, "'" + value + "' is not a tax type of the Xero organisation; it has "
+                        + String.join(", ", new java.util.TreeSet<>(taxTypes.get().keySet())));
+            }
+            // Xero computes the tax from the type: another rate than the FSM's changes every total
+            String code = setting.substring(setting.indexOf('.') + 1);
+            TaxRateAgreement.disagreement(fsmRates.get().get(code), value, taxTypes.get().get(value)).ifPresent(disagreement -> {
+                throw InvalidSettingException.worded(setting, SettingsTree.PREFIX + setting + ": " + disagreement
+                        + "; map it to a Xero tax type of the same rate");
+            });
             return;
         }
         switch (setting) {

@@ -79,6 +79,11 @@ public class PushDocuments {
                 item.put(WARNINGS, List.of("FSM tax code " + taxCode + " (" + item.get("tax_rate")
                         + " %) has no Xero tax type: the item goes without a sales tax type, so Xero's account"
                         + " default applies; map it with fieldsync.tax-types." + taxCode));
+            } else if (sendTax) {
+                // only the item's default: the invoice lines that carry the code fail on their own
+                taxTypes.disagreement(item.get("tax_rate"), sales).ifPresent(disagreement -> item.put(WARNINGS,
+                        List.of("FSM tax code " + taxCode + ": " + disagreement + "; invoice lines with this code fail"
+                                + " until fieldsync.tax-types." + taxCode + " names a Xero tax type of the same rate")));
             }
         }
         return documents;
@@ -138,6 +143,8 @@ public class PushDocuments {
                     problems.add("line " + line.get("line_no") + ": FSM tax code " + line.get("tax_code") + " ("
                             + line.get("tax_rate") + " %) has no Xero tax type; map it with fieldsync.tax-types."
                             + line.get("tax_code") + ", or send invoices without tax");
+                } else if (invoiceRules.sendTax()) {
+                    rateDisagreement(line, taxType, "fieldsync.tax-types.").ifPresent(problems::add);
                 }
                 documentLine.put("tax_type", taxType);
                 documentLine.put("technician", line.get("technician_name") == null ? null
@@ -262,6 +269,8 @@ public class PushDocuments {
                     problems.add("line " + line.get("line_no") + ": FSM tax code " + line.get("tax_code") + " ("
                             + line.get("tax_rate") + " %) has no Xero purchase tax type; map it with"
                             + " fieldsync.purchase-tax-types." + line.get("tax_code"));
+                } else if (sendTax) {
+                    rateDisagreement(line, taxType, "fieldsync.purchase-tax-types.").ifPresent(problems::add);
                 }
                 documentLine.put("tax_type", taxType);
                 documentLines.add(documentLine);
@@ -274,6 +283,16 @@ public class PushDocuments {
             documents.add(order);
         }
         return documents;
+    }
+
+    /**
+     * A line whose tax code goes as a Xero tax type of another rate: Xero would compute another tax
+     * and total than the FSM's, so the document fails before it is sent, with both rates.
+     */
+    private java.util.Optional<String> rateDisagreement(Map<String, Object> line, String taxType, String setting) {
+        return taxTypes.disagreement(line.get("tax_rate"), taxType).map(disagreement -> "line " + line.get("line_no")
+                + ": FSM tax code " + line.get("tax_code") + ": " + disagreement + "; map " + setting + line.get("tax_code")
+                + " to a Xero tax type of the same rate");
     }
 
     /** A bill is dated the day its purchase order finished, else delivered, else issued. */

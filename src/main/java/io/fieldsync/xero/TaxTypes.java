@@ -57,7 +57,7 @@ public class TaxTypes {
             if ("DELETED".equals(rate.path("Status").asText()) || "ARCHIVED".equals(rate.path("Status").asText())) {
                 continue;
             }
-            BigDecimal percentage = percentage(rate);
+            BigDecimal percentage = TaxRateAgreement.percentage(rate);
             if (!rate.hasNonNull("TaxType") || percentage == null) {
                 // one odd rate must not stop the run: codes of that rate find no match and say so
                 log.warn("Xero tax rate {} has no {}; it is not used to match FSM tax codes",
@@ -85,6 +85,22 @@ public class TaxTypes {
         return resolve(fsmCode, fsmRate, false);
     }
 
+    /**
+     * Why an FSM tax code cannot go as the tax type it resolved to: "FSM rate 5% but Xero OUTPUT is
+     * 10%" when Xero's rate of that type is another; empty when they agree or Xero's rate is unknown
+     * (a type Xero lacks is refused by Xero itself, with its words).
+     */
+    public Optional<String> disagreement(Object fsmRate, String taxType) {
+        if (taxType == null || fsmRate == null) {
+            return Optional.empty();
+        }
+        if (rates == null) {
+            refresh();
+        }
+        return rates.stream().filter(r -> r.taxType().equals(taxType)).findFirst()
+                .flatMap(r -> TaxRateAgreement.disagreement(fsmRate, taxType, r.rate()));
+    }
+
     private String resolve(String fsmCode, Object fsmRate, boolean revenue) {
         if (fsmCode == null) {
             return null;
@@ -105,20 +121,5 @@ public class TaxTypes {
                 .filter(r -> r.rate().compareTo(rate) == 0)
                 .toList();
         return matches.size() == 1 ? matches.get(0).taxType() : null;
-    }
-
-    /** The rate in percent, from the first of its rate fields Xero gave; null when that one is not a number. */
-    private static BigDecimal percentage(JsonNode rate) {
-        Optional<JsonNode> given = Optional.ofNullable(rate.get("EffectiveRate"))
-                .or(() -> Optional.ofNullable(rate.get("DisplayTaxRate")))
-                .or(() -> Optional.ofNullable(rate.get("Rate")));
-        if (given.isEmpty()) {
-            return BigDecimal.ZERO;
-        }
-        try {
-            return new BigDecimal(given.get().asText("0").strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

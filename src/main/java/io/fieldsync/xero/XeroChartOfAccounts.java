@@ -1,14 +1,14 @@
 package io.fieldsync.xero;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 
-/** The organisation's account codes (with their type) and tax types, read when a setting names one. */
+/** The organisation's account codes (with their type) and tax types (with their rate), read when a setting names one. */
 @Component("xeroChartOfAccounts")
 public class XeroChartOfAccounts {
 
@@ -31,13 +31,18 @@ public class XeroChartOfAccounts {
     }
 
     public Set<String> activeTaxTypes() {
-        Set<String> taxTypes = new HashSet<>();
+        return activeTaxRates().keySet();
+    }
+
+    /** Active tax types -> their rate in percent (EffectiveRate); null where Xero's rate is not a number. */
+    public Map<String, BigDecimal> activeTaxRates() {
+        Map<String, BigDecimal> rates = new HashMap<>();
         for (JsonNode rate : list("TaxRates")) {
             if (!"DELETED".equals(rate.path("Status").asText()) && !"ARCHIVED".equals(rate.path("Status").asText())) {
-                taxTypes.add(rate.path("TaxType").asText());
+                rates.put(rate.path("TaxType").asText(), TaxRateAgreement.percentage(rate));
             }
         }
-        return taxTypes;
+        return rates;
     }
 
     /** GET {collection} and its list: without one every code would look unknown to Xero. */

@@ -1,9 +1,9 @@
 package io.fieldsync.xero;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 import io.fieldsync.alerts.AlertConditions;
@@ -19,10 +19,11 @@ import org.springframework.stereotype.Component;
 /**
  * The first read of a sync: the organisation's accounts and tax rates, held against the settings
  * that name them (sales, purchase, payment, fee and surcharge accounts; the tax types FSM tax
- * codes map to). A setting Xero does not have is reported by its name, in the log and as one alert,
- * before any record carries it; the run goes on, and the records that carry it fail with Xero's
- * own words. The settings API refuses such values already; this catches application.yml and
- * changes made in Xero since.
+ * codes map to). A setting Xero does not have, or a tax type whose Xero rate is not its FSM code's
+ * rate, is reported by its name, in the log and as one alert, before any record carries it; the run
+ * goes on, and the records that carry it fail (with Xero's own words, or before sending with both
+ * rates). The settings API refuses such values already; this catches application.yml and changes
+ * made in Xero or in the FSM's tax codes since.
  */
 @Component("xeroSettingsCheck")
 public class XeroSettingsCheck {
@@ -34,9 +35,12 @@ public class XeroSettingsCheck {
     private final Environment environment;
     private final AlertOutbox outbox;
     private final AlertConditions conditions;
+    private final FsmTaxRates fsmTaxRates;
 
-    public XeroSettingsCheck(XeroChartOfAccounts chart, Environment environment, AlertOutbox outbox, AlertConditions conditions) {
+    public XeroSettingsCheck(XeroChartOfAccounts chart, Environment environment, AlertOutbox outbox, AlertConditions conditions,
+                             FsmTaxRates fsmTaxRates) {
         this.chart = chart;
+        this.fsmTaxRates = fsmTaxRates;
         this.environment = environment;
         this.outbox = outbox;
         this.conditions = conditions;
@@ -44,7 +48,7 @@ public class XeroSettingsCheck {
 
     /** The problems found, each naming its setting; alerted once (and again after alerts.repeat-after while they last). */
     public List<String> check(Long runId) {
-        List<String> problems = problems(chart.activeAccounts(), chart.activeTaxTypes());
+        List<String> problems = problems(chart.activeAccounts(), chart.activeTaxRates());
         if (problems.isEmpty()) {
             conditions.clear(List.of(CONDITION));
             return problems;
@@ -52,13 +56,14 @@ public class XeroSettingsCheck {
         problems.forEach(problem -> log.warn("Setting not in Xero: {}", problem));
         if (conditions.raise(CONDITION)) {
             outbox.add(AlertKind.ALERT, CONDITION, runId, "FieldSync: " + problems.size()
-                    + " setting(s) name what the Xero organisation does not have", String.join("\n", problems)
-                    + "\n\nRecords that carry them fail with Xero's message until the setting or Xero is corrected.");
+                    + " setting(s) name what the Xero organisation does not have or disagree with it", String.join("\n", problems)
+                    + "\n\nRecords that carry them fail until the setting, the FSM or Xero is corrected.");
         }
         return problems;
     }
 
-    List<String> problems(Map<String, String> accounts, Set<String> taxTypes) {
+    List<String> problems(Map<String, String> accounts, Map<String, BigDecimal> taxRates) {
+        java.util.Set<String> taxTypes = taxRates.keySet();
         List<String> problems = new ArrayList<>();
         account(problems, accounts, "fieldsync.invoices.sales-account", null);
         account(problems, accounts, "fieldsync.items.purchase-account", null);
@@ -67,12 +72,19 @@ public class XeroSettingsCheck {
         account(problems, accounts, "fieldsync.payments.surcharges.account", null);
         settingsUnder("fieldsync.payments.accounts").forEach((method, code) ->
                 account(problems, accounts, "fieldsync.payments.accounts." + method, "BANK"));
+        Map<String, BigDecimal> fsmRates = fsmTaxRates.byCode();
         for (String prefix : List.of("fieldsync.tax-types", "fieldsync.purchase-tax-types")) {
             settingsUnder(prefix).forEach((code, taxType) -> {
-                if (taxType != null && !taxType.isBlank() && !taxTypes.contains(taxType.trim())) {
+                if (taxType == null || taxType.isBlank()) {
+                    return;
+                }
+                if (!taxTypes.contains(taxType.trim())) {
                     problems.add(prefix + "." + code + "=" + taxType + " is not a tax type of the Xero organisation; it has "
                             + String.join(", ", new TreeSet<>(taxTypes)));
+                    return;
                 }
+                TaxRateAgreement.disagreement(fsmRates.get(code), taxType.trim(), taxRates.get(taxType.trim()))
+                        .ifPresent(disagreement -> problems.add(prefix + "." + code + ": " + disagreement));
             });
         }
         return problems;

@@ -22,7 +22,7 @@ class PurchaseOrderMappingTest {
              "vendor": {"id": 2, "name": "Reece Plumbing", "xero_id": "0b7e5c1a-3f2d-4e6b-8a90-5566778899aa"},
              "lines": [
                {"id": 20, "purchase_order_id": 7, "line_no": 1, "material_id": 14,
-                "description": "Copper pipe 15 mm x 6 m", "quantity": 4.0, "unit_cost": 48.5,
+                "description": "Copper pipe 15 mm x 6 m", "quantity": 4.0, "unit_cost": 48.4975,
                 "line_total": 194.00, "tax_code": "GST", "tax_rate": 10.0,
                 "item_code": "CU-15-6", "account_code": "310", "tax_type": "INPUT"},
                {"id": 21, "purchase_order_id": 7, "line_no": 2, "material_id": null,

@@ -112,4 +112,94 @@ class MatcherTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "i1", true), org.assertj.core.groups.Tuple.tuple(2L, "i2", true));
         assertThat(proposals.get(0).xeroNumber()).isEqualTo("pump-01");
     }
+
+    @Test
+    void anIdenticalNameLinksBeforeANameEqualOnlyWithoutItsLegalForm() {
+        List<MatchCandidate> locals = List.of(customer(1, null, "Outback Strata", null, null),
+                customer(2, null, "Outback Strata Pty Ltd", null, null));
+        List<MatchCandidate> xero = List.of(contact("x-plain", null, "Outback Strata", null, null),
+                contact("x-pty", null, "Outback Strata Pty Ltd", null, null));
+
+        List<MatchProposal> proposals = contacts.propose(locals, xero, Set.of());
+
+        assertThat(proposals).extracting(MatchProposal::localId, MatchProposal::xeroId, MatchProposal::link)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "x-plain", true),
+                        org.assertj.core.groups.Tuple.tuple(2L, "x-pty", true));
+    }
+
+    @Test
+    void identicalMeansTheSameAfterTrimmingAndCaseAndEachSuffixVariantFindsItsOwn() {
+        List<MatchCandidate> locals = List.of(
+                customer(1, null, "  outback strata ", null, null),
+                customer(2, null, "OUTBACK STRATA PTY LTD", null, null),
+                customer(3, null, "Outback Strata Ltd", null, null),
+                customer(4, null, "outback strata limited", null, null),
+                customer(5, null, "Outback Strata Inc", null, null),
+                customer(6, null, "Outback Strata, Inc.", null, null));
+        List<MatchCandidate> xero = List.of(
+                contact("x-plain", null, "Outback Strata", null, null),
+                contact("x-pty", null, "Outback Strata Pty Ltd", null, null),
+                contact("x-ltd", null, "Outback Strata Ltd", null, null),
+                contact("x-limited", null, "Outback Strata Limited", null, null),
+                contact("x-inc", null, "Outback Strata Inc", null, null),
+                contact("x-punct", null, "Outback Strata, Inc.", null, null));
+
+        List<MatchProposal> proposals = contacts.propose(locals, xero, Set.of());
+
+        assertThat(proposals).extracting(MatchProposal::localId, MatchProposal::xeroId, MatchProposal::link)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "x-plain", true),
+                        org.assertj.core.groups.Tuple.tuple(2L, "x-pty", true),
+                        org.assertj.core.groups.Tuple.tuple(3L, "x-ltd", true),
+                        org.assertj.core.groups.Tuple.tuple(4L, "x-limited", true),
+                        org.assertj.core.groups.Tuple.tuple(5L, "x-inc", true),
+                        org.assertj.core.groups.Tuple.tuple(6L, "x-punct", true));
+        assertThat(proposals.get(0).reason()).contains("identical name");
+    }
+
+    @Test
+    void aNameEqualOnlyWithoutLegalFormStillLinksWhenNothingIsIdentical() {
+        List<MatchProposal> proposals = contacts.propose(List.of(customer(1, null, "Outback Strata", null, null)),
+                List.of(contact("x", null, "OUTBACK STRATA PTY. LTD.", null, null)), Set.of());
+
+        assertThat(proposals).singleElement().satisfies(p -> {
+            assertThat(p.link()).isTrue();
+            assertThat(p.reason()).contains("legal form");
+        });
+    }
+
+    @Test
+    void ambiguityIsJudgedWithinTheBestTier() {
+        // two Xero contacts identical to one customer: undecided, whatever the legal-form variants say
+        List<MatchProposal> twoIdentical = contacts.propose(List.of(customer(1, null, "Outback Strata", null, null)),
+                List.of(contact("a", null, "Outback Strata", null, null), contact("b", null, "outback strata", null, null),
+                        contact("c", null, "Outback Strata Pty Ltd", null, null)), Set.of());
+        assertThat(twoIdentical).extracting(MatchProposal::xeroId).containsExactly("a", "b");
+        assertThat(twoIdentical).noneMatch(MatchProposal::link);
+
+        // two Xero contacts equal without the legal form, none identical: undecided as before
+        List<MatchProposal> twoVariants = contacts.propose(List.of(customer(1, null, "Outback Strata", null, null)),
+                List.of(contact("c", null, "Outback Strata Pty Ltd", null, null), contact("d", null, "Outback Strata Ltd", null, null)),
+                Set.of());
+        assertThat(twoVariants).hasSize(2).noneMatch(MatchProposal::link);
+
+        // a customer whose only candidate is identical to another customer: that one links, this one waits
+        List<MatchProposal> taken = contacts.propose(List.of(customer(1, null, "Outback Strata", null, null),
+                        customer(2, null, "Outback Strata Pty Ltd", null, null)),
+                List.of(contact("x", null, "Outback Strata", null, null)), Set.of());
+        assertThat(taken).extracting(MatchProposal::localId, MatchProposal::xeroId, MatchProposal::link)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "x", true), org.assertj.core.groups.Tuple.tuple(2L, "x", false));
+        assertThat(taken.get(1).reason()).contains("identical to customer 1");
+    }
+
+    @Test
+    void itemNamesPreferTheIdenticalToo() {
+        List<MatchCandidate> materials = List.of(new MatchCandidate("1", null, null, "Pool Pump", null, null, false, null),
+                new MatchCandidate("2", null, null, "Pool Pump Ltd", null, null, false, null));
+        List<MatchCandidate> xero = List.of(new MatchCandidate("i1", "PP", null, "pool pump", null, null, false, null),
+                new MatchCandidate("i2", "PPL", null, "Pool Pump Ltd", null, null, false, null));
+
+        assertThat(items.propose(materials, xero, Set.of()))
+                .extracting(MatchProposal::localId, MatchProposal::xeroId, MatchProposal::link)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "i1", true), org.assertj.core.groups.Tuple.tuple(2L, "i2", true));
+    }
 }

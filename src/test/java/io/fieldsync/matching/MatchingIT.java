@@ -87,6 +87,29 @@ class MatchingIT extends MariaDbIntegrationTest {
     }
 
     @Test
+    void identicalNamesAreLinkedBeforeNamesEqualOnlyWithoutTheLegalForm() throws Exception {
+        Map<String, Object> plain = customer("company_name is not null");
+        Map<String, Object> pty = customer("company_name is not null");
+        source.update("update customers set company_name = 'Outback Strata' where id = ?", id(plain));
+        source.update("update customers set company_name = ' Outback Strata Pty Ltd ' where id = ?", id(pty));
+        String plainContact = contactInXero(Map.of("Name", "Outback Strata"));
+        String ptyContact = contactInXero(Map.of("Name", "OUTBACK STRATA PTY LTD"));
+
+        asOperator().postForObject("/api/matching/contacts/run", null, Map.class);
+
+        assertThat(linkOf("contact", plain)).isEqualTo(plainContact);
+        assertThat(linkOf("contact", pty)).isEqualTo(ptyContact);
+        assertThat(suggestions("contacts", "LINKED")).hasSize(2)
+                .allSatisfy(s -> assertThat((String) s.get("reason")).startsWith("exact: identical name"));
+        assertThat(suggestions("contacts", "SUGGESTED")).isEmpty();
+
+        syncToEnd();
+        assertThat(sandbox.documents("Contacts").stream().filter(c -> c.path("Name").asText().toLowerCase().contains("outback strata")))
+                .as("each linked contact updated, none created").extracting(c -> c.path("ContactID").asText())
+                .containsExactlyInAnyOrder(plainContact, ptyContact);
+    }
+
+    @Test
     void invoicesOfAnUndecidedCustomerAreSkippedWithTheReasonAndFollowOnceAccepted() throws Exception {
         Map<String, Object> waiting = customer("company_name is not null and char_length(company_name) > 12 and exists"
                 + " (select 1 from invoices i where i.customer_id = customers.id and i.status in ('issued', 'paid') and i.total > 0)");

@@ -48,6 +48,24 @@ class ContractTest extends SandboxTestSupport {
     }
 
     @Test
+    void aQueryParameterTheOperationLacksIsRecordedAndOneItHasIsNot() {
+        String order = "{\"PurchaseOrders\":[{\"Contact\":{\"Name\":\"Pipe Supplies\"},"
+                + "\"LineItems\":[{\"Description\":\"Pipe\",\"UnitAmount\":10.125,\"AccountCode\":\"310\"}]}]}";
+        assertThat(client.put("/PurchaseOrders?summarizeErrors=false&unitdp=4", order).statusCode()).isEqualTo(200);
+        assertThat(sandbox.contractViolations()).singleElement().satisfies(v -> {
+            assertThat(v.path()).isEqualTo("/api.xro/2.0/PurchaseOrders");
+            assertThat(v.messages()).anyMatch(m -> m.contains("unitdp"));
+        });
+        sandbox.clearContractViolations();
+
+        client.put("/Invoices?summarizeErrors=false&unitdp=4", "{\"Invoices\":[]}");
+        client.get("/Contacts?includeArchived=true&page=1&pageSize=1000&SummaryOnly=false");
+        client.get("/Items?madeUp=1");
+        assertThat(sandbox.contractViolations()).as("unitdp on invoices, any case of a known name; not an invented one")
+                .singleElement().satisfies(v -> assertThat(v.messages()).anyMatch(m -> m.toLowerCase().contains("madeup")));
+    }
+
+    @Test
     void wrongTypeIsRecorded() {
         client.put("/Items?summarizeErrors=false", "{\"Items\":[{\"Code\":\"A\",\"SalesDetails\":{\"UnitPrice\":\"12.50\"}}]}");
         assertThat(sandbox.contractViolations()).singleElement()

@@ -79,6 +79,25 @@ class SettingsApiIT extends MariaDbIntegrationTest {
     }
 
     @Test
+    void aTaxTypeWhoseXeroRateDiffersFromTheFsmCodesRateIsRefusedNamingBothRates() {
+        ResponseEntity<Map> refused = putSettings(Map.of("tax-types", Map.of("MIX5", "OUTPUT")));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).containsEntry("field", "tax-types.MIX5");
+        assertThat(refused.getBody().get("error").toString())
+                .contains("fieldsync.tax-types.MIX5: FSM rate 5% but Xero OUTPUT is 10%");
+        assertThat(state.queryForObject("select count(*) from settings_change", Integer.class)).isZero();
+
+        ResponseEntity<Map> purchases = putSettings(Map.of("purchase-tax-types", Map.of("GST", "EXEMPTEXPENSES")));
+        assertThat(purchases.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(purchases.getBody().get("error").toString())
+                .contains("fieldsync.purchase-tax-types.GST: FSM rate 10% but Xero EXEMPTEXPENSES is 0%");
+
+        assertThat(putSettings(Map.of("tax-types", Map.of("FRE", "EXEMPTEXPORT"))).getStatusCode())
+                .as("rates that agree are taken").isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void everyChangeIsInTheActivityReportWithWhoAndOldAndNewValues() {
         putSettings(Map.of("invoices", Map.of("numbering", "xero", "reference-prefix", "JOB-")));
         syncToEnd();

@@ -44,4 +44,20 @@ class TaxTypesTest {
         assertThatThrownBy(taxTypes::refresh).isInstanceOf(XeroAnswerException.class)
                 .hasMessage("Xero's answer to GET TaxRates has no TaxRates list: {\"Id\":\"x\",\"Status\":\"OK\"}");
     }
+
+    @Test
+    void aTypeOfAnotherRateThanTheFsmCodesIsADisagreementNamingBothRates() throws Exception {
+        when(xero.get("TaxRates")).thenReturn(json.readTree("""
+                {"TaxRates": [
+                  {"TaxType": "OUTPUT", "Status": "ACTIVE", "EffectiveRate": 10.0, "DisplayTaxRate": 10.0, "CanApplyToRevenue": true},
+                  {"TaxType": "EXEMPTOUTPUT", "Status": "ACTIVE", "DisplayTaxRate": 0.0, "CanApplyToRevenue": true}]}"""));
+
+        taxTypes.refresh();
+
+        assertThat(taxTypes.disagreement("5.0000", "OUTPUT")).hasValue("FSM rate 5% but Xero OUTPUT is 10%");
+        assertThat(taxTypes.disagreement("10.0000", "OUTPUT")).isEmpty();
+        assertThat(taxTypes.disagreement("0.0000", "EXEMPTOUTPUT")).isEmpty();
+        assertThat(taxTypes.disagreement("12.5", "EXEMPTOUTPUT")).hasValue("FSM rate 12.5% but Xero EXEMPTOUTPUT is 0%");
+        assertThat(taxTypes.disagreement("5.0000", "UNKNOWN")).as("Xero refuses an unknown type itself").isEmpty();
+    }
 }
