@@ -4,10 +4,17 @@ package io.fieldsync.mapping;
 public class MappingException extends RuntimeException {
 
     private final String file;
+    private final String problem;
 
     public MappingException(String file, String problem, Throwable cause) {
         super(file + " " + problem, cause);
         this.file = file;
+        this.problem = problem;
+    }
+
+    /** What went wrong, without the template's path: the words a record's status shows. */
+    public String problem() {
+        return problem;
     }
 
     public String file() {

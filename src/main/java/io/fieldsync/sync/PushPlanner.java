@@ -115,7 +115,8 @@ public class PushPlanner {
                 checked = limits.check(collection, named.element());
             } catch (MappingException | ClassCastException e) {
                 notSent.put(localId, RecordStatus.Outcome.FAILED);
-                reasons.put(localId, "Mapping " + mapping + " failed: " + e.getMessage());
+                reasons.put(localId, "Mapping " + mapping + " failed: "
+                        + (e instanceof MappingException mappingError ? mappingError.problem() : e.getMessage()));
                 continue;
             }
             if (cleaned.failed() || checked.failed()) {

@@ -59,7 +59,7 @@ class StartupFailuresTest {
 
         String reason = failToStart(output, "--fieldsync.routes-location=file:" + routes);
 
-        assertThat(reason).contains("push-to-xero.camel.yaml: route push-page")
+        assertThat(reason).contains("push-to-xero.camel.yaml: route send-batch")
                 .contains("sends to direct:deliver-to-xero but no route consumes it");
     }
 

@@ -47,6 +47,18 @@ class PaymentMappingTest {
                 .isInstanceOf(MappingException.class).hasMessageContaining("paid_on must be an ISO date");
     }
 
+    @Test
+    void aPaymentWithoutADateSaysSoInsteadOfShowingNothing() {
+        Map<String, Object> payment = payment("eft", null);
+        payment.remove("paid_on"); // MySQL's zero date reads as NULL, and nulls are not in the record
+
+        assertThatThrownBy(() -> templates.apply("payment.to-xero", payment, settings(Map.of())))
+                .isInstanceOf(MappingException.class)
+                .hasMessageEndingWith("paid_on must be an ISO date (YYYY-MM-DD), got none (NULL, or MySQL's zero date)")
+                .extracting(e -> ((MappingException) e).problem()).asString()
+                .startsWith("cannot map the record: ").doesNotContain(".jsonata");
+    }
+
     private static Map<String, Object> payment(String method, String reference) {
         Map<String, Object> payment = new LinkedHashMap<>();
         payment.put("id", 77);
