@@ -26,6 +26,12 @@ public class PaymentClaims {
     /** Outcomes whose payment is in the field-service books: the only ones a reversal takes out. */
     private static final String APPLIED = "('IMPORTED', 'MATCHED')";
 
+    /** Fencing: a run claims only while its epoch is its organisation's (a run that lost it claims nothing). */
+    private static final String OWNS_ORGANISATION = """
+
+                           and exists (select 1 from sync_run r join xero_tenant t on t.id = r.tenant_ref
+                                        where r.id = ? and r.status = 'RUNNING' and r.run_epoch = t.run_epoch)""";
+
     private final JdbcTemplate state;
     private final Duration timeout;
 
@@ -80,14 +86,19 @@ public class PaymentClaims {
     private String claim(long tenant, String paymentId, Long runId, String outcomes) {
         String token = UUID.randomUUID().toString();
         Instant now = Instant.now();
+        java.util.List<Object> arguments = new java.util.ArrayList<>(java.util.Arrays.asList(
+                token, Timestamp.from(now), runId, tenant, paymentId, Timestamp.from(now.minus(timeout))));
+        if (runId != null) {
+            arguments.add(runId);
+        }
         int claimed = state.update("""
                         update xero_payment set claim_token = ?, claimed_at = ?, claim_run_id = ?
                          where tenant_ref = ? and payment_id = ? and outcome in %s
                            and (claim_token is null or claimed_at < ?
                                 or (claim_run_id is not null
-                                    and not exists (select 1 from sync_run r where r.id = claim_run_id and r.status = 'RUNNING')))"""
-                        .formatted(outcomes),
-                token, Timestamp.from(now), runId, tenant, paymentId, Timestamp.from(now.minus(timeout)));
+                                    and not exists (select 1 from sync_run r where r.id = claim_run_id and r.status = 'RUNNING')))%s"""
+                        .formatted(outcomes, runId == null ? "" : OWNS_ORGANISATION),
+                arguments.toArray());
         return claimed == 1 ? token : null;
     }
 }

@@ -13,6 +13,8 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fieldsync.sync.RecordLink;
 import io.fieldsync.sync.RecordLinkRepository;
+import io.fieldsync.sync.RunFence;
+import io.fieldsync.sync.SyncRuns;
 import io.fieldsync.sync.Watermark;
 import io.fieldsync.sync.WatermarkRepository;
 import io.fieldsync.xero.XeroConnection;
@@ -49,9 +51,11 @@ public class PaymentImport {
     private final OwnPayments own;
     private final int pageSize;
     private final Duration lookBack;
+    private final RunFence fence;
 
     public PaymentImport(XeroReads xero, XeroConnection connection, RecordLinkRepository links,
                          WatermarkRepository watermarks, XeroPaymentRepository seen, PaymentClaims claims, OwnPayments own,
+                         RunFence fence,
                          @Value("${fieldsync.payments.import-page-size:100}") int pageSize,
                          @Value("${fieldsync.sync.look-back:PT10M}") Duration lookBack) {
         this.xero = xero;
@@ -63,6 +67,7 @@ public class PaymentImport {
         this.own = own;
         this.pageSize = pageSize;
         this.lookBack = lookBack;
+        this.fence = fence;
     }
 
     /**
@@ -82,6 +87,7 @@ public class PaymentImport {
 
     /** The next page of payments changed since the watermark, oldest change first. */
     public List<JsonNode> nextPage(Exchange exchange) {
+        checkFence(exchange); // once a page; each claim checks it too, in its own update
         int page = exchange.getProperty("page", Integer.class) + 1;
         exchange.setProperty("page", page);
         JsonNode answer = xero.changedSince("Payments?order=UpdatedDateUTC%20ASC&page=" + page + "&pageSize=" + pageSize,
@@ -232,6 +238,7 @@ public class PaymentImport {
     /** Every page is done: the next import asks only for what changed after the newest change seen. */
     @Transactional
     public void commit(Exchange exchange) {
+        checkFence(exchange);
         Instant upTo = exchange.getProperty("importUpTo", Instant.class);
         Instant held = exchange.getProperty(HeldBack.PROPERTY, HeldBack.class).earliest();
         if (held != null && upTo != null && held.isBefore(upTo)) {
@@ -243,6 +250,13 @@ public class PaymentImport {
         Watermark mark = watermarks.findById(key()).orElseGet(() -> new Watermark(key()));
         mark.advanceTo(upTo, null);
         watermarks.save(mark);
+    }
+
+    private void checkFence(Exchange exchange) {
+        Long runId = exchange.getProperty(SyncRuns.RUN_ID, Long.class);
+        if (runId != null) {
+            fence.check(runId);
+        }
     }
 
     public List<XeroPayment> unmatched() {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fieldsync.sync.RunFence;
+import io.fieldsync.sync.SyncRuns;
 import io.fieldsync.sync.Watermark;
 import io.fieldsync.sync.WatermarkRepository;
 import io.fieldsync.xero.XeroConnection;
@@ -30,8 +32,11 @@ public class XeroPull {
     private final XeroConnection connection;
     private final WatermarkRepository watermarks;
     private final Environment environment;
+    private final RunFence fence;
 
-    public XeroPull(XeroReads xero, XeroConnection connection, WatermarkRepository watermarks, Environment environment) {
+    public XeroPull(XeroReads xero, XeroConnection connection, WatermarkRepository watermarks, Environment environment,
+                    RunFence fence) {
+        this.fence = fence;
         this.xero = xero;
         this.connection = connection;
         this.watermarks = watermarks;
@@ -54,6 +59,7 @@ public class XeroPull {
 
     /** The next page of the entity's Xero records changed since the watermark. */
     public List<JsonNode> nextPage(String entity, Exchange exchange) {
+        checkFence(exchange); // once a page: a run that lost its organisation writes no more rows
         PulledKind kind = PulledKind.of(entity);
         int page = exchange.getProperty("page", Integer.class) + 1;
         exchange.setProperty("page", page);
@@ -84,6 +90,7 @@ public class XeroPull {
     /** Every page is written: the next pull asks only for what changed after the newest change seen. */
     @Transactional
     public void commit(String entity, Exchange exchange) {
+        checkFence(exchange);
         Instant upTo = exchange.getProperty("pullUpTo", Instant.class);
         if (upTo == null) {
             return;
@@ -91,6 +98,13 @@ public class XeroPull {
         Watermark mark = watermarks.findById(key(entity)).orElseGet(() -> new Watermark(key(entity)));
         mark.advanceTo(upTo, null);
         watermarks.save(mark);
+    }
+
+    private void checkFence(Exchange exchange) {
+        Long runId = exchange.getProperty(SyncRuns.RUN_ID, Long.class);
+        if (runId != null) {
+            fence.check(runId);
+        }
     }
 
     /**

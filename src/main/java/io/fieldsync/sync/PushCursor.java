@@ -36,10 +36,13 @@ public class PushCursor {
     private final SourceClock clock;
     private final Duration lookBack;
     private final int pageSize;
+    private final RunFence fence;
 
     public PushCursor(XeroConnection connection, WatermarkRepository watermarks, RecordStatusRepository statuses, SourceClock clock,
+                      RunFence fence,
                       @Value("${fieldsync.sync.look-back:PT10M}") Duration lookBack,
                       @Value("${fieldsync.sync.page-size:500}") int pageSize) {
+        this.fence = fence;
         this.connection = connection;
         this.watermarks = watermarks;
         this.statuses = statuses;
@@ -119,6 +122,10 @@ public class PushCursor {
         KeysetPosition candidate = exchange.getProperty(WATERMARK_CANDIDATE, KeysetPosition.class);
         if (candidate == null) {
             return;
+        }
+        Long runId = exchange.getProperty(SyncRuns.RUN_ID, Long.class);
+        if (runId != null) {
+            fence.check(runId); // a run that lost its organisation moves no watermark
         }
         Long tenant = connection.currentTenant().getId();
         Watermark watermark = watermarks.findById(key(tenant, entity)).orElseGet(() -> new Watermark(key(tenant, entity)));

@@ -26,10 +26,12 @@ public class RecordOutcomes {
     private final RunCounts counts;
     private final SyncMetrics metrics;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
+    private final RunFence fence;
 
     public RecordOutcomes(XeroConnection connection, RecordLinkRepository links, RecordStatusRepository statuses,
                           RunCounts counts, SyncMetrics metrics,
-                          org.springframework.transaction.support.TransactionTemplate transaction) {
+                          org.springframework.transaction.support.TransactionTemplate transaction, RunFence fence) {
+        this.fence = fence;
         this.metrics = metrics;
         this.transaction = transaction;
         this.connection = connection;
@@ -42,6 +44,7 @@ public class RecordOutcomes {
     @Transactional
     public void notSent(String entity, long runId, Map<Long, RecordStatus.Outcome> outcomes, Map<Long, String> reasons,
                         Map<Long, RecordStatus.SkipKind> skipKinds) {
+        fence.check(runId);
         Long tenant = connection.currentTenant().getId();
         Map<Long, RecordStatus> existing = statusesOf(tenant, entity, List.copyOf(outcomes.keySet()));
         Map<RecordStatus.Outcome, Integer> counted = new java.util.EnumMap<>(RecordStatus.Outcome.class);
@@ -69,6 +72,7 @@ public class RecordOutcomes {
      */
     @Transactional
     public void pending(String entity, long runId, List<Outgoing> records) {
+        fence.check(runId);
         Long tenant = connection.currentTenant().getId();
         Map<Long, RecordStatus> existing = statusesOf(tenant, entity, records.stream().map(Outgoing::localId).toList());
         for (Outgoing record : records) {
@@ -81,9 +85,13 @@ public class RecordOutcomes {
         metrics.recorded(entity, RecordStatus.Outcome.PENDING, (int) records.stream().filter(r -> !existing.containsKey(r.localId())).count());
     }
 
-    /** Marks a batch as sent-and-unanswered, committed before the request leaves, so a lost answer is noticed. */
+    /**
+     * Marks a batch as sent-and-unanswered, committed before the request leaves, so a lost answer
+     * is noticed. A run that lost its organisation stops here: the batch is not sent.
+     */
     @Transactional
     public void attempting(String entity, long runId, List<Outgoing> batch) {
+        fence.check(runId);
         Long tenant = connection.currentTenant().getId();
         Map<Long, RecordStatus> existing = statusesOf(tenant, entity, batch.stream().map(Outgoing::localId).toList());
         for (Outgoing record : batch) {
@@ -146,6 +154,7 @@ public class RecordOutcomes {
             throw new IllegalStateException("Xero answered " + results.size() + " elements for " + batch.size()
                     + " " + entity + " records");
         }
+        fence.check(runId); // first: the organisation's lock orders this batch's writes before any start's
         Long tenant = connection.currentTenant().getId();
         List<Long> localIds = batch.stream().map(Outgoing::localId).toList();
         Map<Long, RecordLink> linksOfBatch = links.findByTenantRefAndEntityAndLocalIdIn(tenant, entity, localIds).stream()

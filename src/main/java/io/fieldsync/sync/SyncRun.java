@@ -58,10 +58,21 @@ public class SyncRun {
 
     private String message;
 
+    /** The organisation's epoch this run took when it started: it owns the organisation while that is still the epoch. */
+    @Column(name = "run_epoch", nullable = false)
+    private long epoch;
+
+    /** The process that runs it (one id per start of a node): a restarted node knows its dead process's runs. */
+    @Column(name = "instance_id")
+    private String instanceId;
+
     protected SyncRun() {
     }
 
-    public SyncRun(Long tenantRef, Trigger trigger, String requestedBy, String entities, String nodeId) {
+    public SyncRun(Long tenantRef, Trigger trigger, String requestedBy, String entities, String nodeId, String instanceId,
+                   long epoch) {
+        this.instanceId = instanceId;
+        this.epoch = epoch;
         this.tenantRef = tenantRef;
         this.trigger = trigger;
         this.requestedBy = requestedBy;
@@ -100,4 +111,6 @@ public class SyncRun {
     public Instant getHeartbeatAt() { return heartbeatAt; }
     public Instant getFinishedAt() { return finishedAt; }
     public String getMessage() { return message; }
+    public long getEpoch() { return epoch; }
+    public String getInstanceId() { return instanceId; }
 }

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.fieldsync.schedule.MaintenanceWindows;
 import io.fieldsync.settings.RuntimeSettings;
@@ -20,7 +23,9 @@ import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,8 +35,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * organisation's row, so two requests (or two nodes sharing the state store) cannot both start
  * one; the run itself is the {@code sync-run} route, which calls {@link #finish} or {@link #fail}.
  * A running run's node writes a heartbeat; a run whose heartbeat stopped (its node was killed)
- * is marked INTERRUPTED instead of holding the organisation forever. A run's end the state store
- * cannot take (it went away) is kept and written once it answers again.
+ * is marked INTERRUPTED instead of holding the organisation forever; a node that restarts ends the
+ * runs its dead process left at once ({@link NodeIdentity}). A run owns its organisation through
+ * the epoch it took at its start ({@link RunFence}): whoever ends a run other than the run itself
+ * moves the epoch, and a run's own end is written only while it still owns the organisation, so
+ * it never overwrites what another node gave it. A run's end the state store cannot take (it went
+ * away) is kept and written once it answers again.
  */
 @Component("syncRuns")
 public class SyncRuns {
@@ -51,8 +60,10 @@ public class SyncRuns {
     private final ApplicationEventPublisher events;
     private final MaintenanceWindows maintenance;
     private final RuntimeSettings settings;
-    private final String nodeId;
+    private final NodeIdentity node;
     private final Duration staleAfter;
+    /** The runs a dead process of this node left RUNNING were ended (once, at start). */
+    private final AtomicBoolean deadProcessRunsEnded = new AtomicBoolean();
     /** The runs this node is executing: the ones it keeps alive with heartbeats. */
     private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
     private final UnrecordedRunEnds unrecorded;
@@ -61,7 +72,7 @@ public class SyncRuns {
                     EntityManager entities, TransactionTemplate transaction, JdbcTemplate state, ProducerTemplate camel,
                     ApplicationEventPublisher events, MaintenanceWindows maintenance, RuntimeSettings settings,
                     UnrecordedRunEnds unrecorded,
-                    @Value("${fieldsync.node-id:}") String nodeId,
+                    NodeIdentity node,
                     @Value("${fieldsync.sync.stale-after:PT2M}") Duration staleAfter) {
         this.connection = connection;
         this.runs = runs;
@@ -74,7 +85,7 @@ public class SyncRuns {
         this.maintenance = maintenance;
         this.settings = settings;
         this.unrecorded = unrecorded;
-        this.nodeId = nodeId.isBlank() ? defaultNodeId() : nodeId;
+        this.node = node;
         this.staleAfter = staleAfter;
     }
 
@@ -135,6 +146,7 @@ public class SyncRuns {
         boolean sync = ENTRY_POINT.equals(entryPoint);
         settings.reloadIfChanged();
         recordUnrecordedEnds(); // a run that ended while the store was away is not taken for running
+        endDeadProcessRuns(); // done at start; again here only if the store was away then
         XeroTenant tenant = connection.currentTenant();
         List<SyncRun> interrupted = new ArrayList<>();
         // another node's watchdog may be interrupting the same stale run: a start picked as the
@@ -146,7 +158,7 @@ public class SyncRuns {
             }
             Optional<SyncRun> running = runs.findFirstByTenantRefAndStatusOrderByIdDesc(tenant.getId(), SyncRun.Status.RUNNING);
             if (running.isPresent() && isStale(running.get())) {
-                running.get().interrupt(staleMessage(running.get()));
+                running.get().interrupt(staleMessage(running.get())); // the new run's epoch below fences it off
                 interrupted.add(runs.save(running.get()));
                 running = Optional.empty();
             }
@@ -167,7 +179,8 @@ public class SyncRuns {
                 locked.paid();
             }
             String requested = onlyEntities == null || onlyEntities.isEmpty() ? null : String.join(",", onlyEntities);
-            return runs.save(new SyncRun(tenant.getId(), trigger, requestedBy, requested, nodeId));
+            return runs.save(new SyncRun(tenant.getId(), trigger, requestedBy, requested, node.nodeId(), node.instanceId(),
+                    locked.nextRunEpoch()));
         }), interrupted::clear);
         interrupted.forEach(this::announceInterrupted);
         if (run == null) {
@@ -180,16 +193,43 @@ public class SyncRuns {
         return Optional.of(run);
     }
 
-    /** Ends a run: FAILED never comes from here, only from {@link #fail}. */
+    /**
+     * Ends a run: FAILED never comes from here, only from {@link #fail}. A run that lost its
+     * organisation meanwhile keeps the status the other node gave it.
+     */
     public SyncRun finish(long runId) {
-        return ended(transaction.execute(status -> {
+        SyncRun finished = transaction.execute(status -> {
             SyncRun run = runs.findById(runId).orElseThrow();
+            if (!stillOwns(run)) {
+                log.warn("Sync run {} reached its end, but it lost its organisation meanwhile: it stays {}", runId,
+                        describe(runId));
+                return null;
+            }
             boolean anyFailed = counts.findByKeyRunId(runId).stream()
                     .anyMatch(c -> "FAILED".equals(c.getKey().status()) && c.getRecordCount() > 0);
             run.finish(anyFailed ? SyncRun.Status.COMPLETED_WITH_ERRORS : SyncRun.Status.SUCCEEDED, null);
             log.info("Sync run {} finished: {}", runId, run.getStatus());
             return runs.save(run);
-        }));
+        });
+        if (finished == null) {
+            runningHere.remove(runId);
+            return runs.findById(runId).orElse(null);
+        }
+        return ended(finished);
+    }
+
+    /**
+     * Whether the run still owns its organisation: RUNNING and its epoch still the organisation's,
+     * read under the organisation's lock (held until the caller's transaction ends).
+     */
+    private boolean stillOwns(SyncRun run) {
+        XeroTenant locked = entities.find(XeroTenant.class, run.getTenantRef(), LockModeType.PESSIMISTIC_WRITE);
+        return locked != null && locked.getRunEpoch() == run.getEpoch() && run.getStatus() == SyncRun.Status.RUNNING;
+    }
+
+    private String describe(long runId) {
+        return runs.findById(runId).map(r -> r.getStatus() + (r.getMessage() == null ? "" : " (" + r.getMessage() + ")"))
+                .orElse("gone");
     }
 
     public void fail(long runId, Exception error) {
@@ -230,8 +270,8 @@ public class SyncRuns {
     private void write(UnrecordedRunEnds.End end) {
         SyncRun ended = transaction.execute(status -> {
             SyncRun run = runs.findById(end.runId()).orElse(null);
-            if (run == null || run.getStatus() != SyncRun.Status.RUNNING) {
-                // another node took it for dead while this one could not reach the store
+            if (run == null || !stillOwns(run)) {
+                // another node took it for dead (or took the organisation) while this one could not reach it
                 log.warn("Sync run {} ended {} ({}), but it is {} by now", end.runId(), end.status(), end.message(),
                         run == null ? "gone" : run.getStatus());
                 return null;
@@ -248,37 +288,83 @@ public class SyncRuns {
         ended(ended);
     }
 
-    /** Keeps this node's runs alive: another node takes a run without heartbeats for dead. */
+    /**
+     * Keeps this node's runs alive: another node takes a run without heartbeats for dead. A run
+     * whose heartbeat changes no row is no longer RUNNING: another node ended it (this one was
+     * cut off too long). It is fenced: no more heartbeats, and its next step stops it.
+     */
     public void heartbeat() {
-        if (runningHere.isEmpty()) {
-            return;
+        Timestamp now = Timestamp.from(Instant.now());
+        for (Long runId : List.copyOf(runningHere)) {
+            if (state.update("update sync_run set heartbeat_at = ? where id = ? and status = 'RUNNING'", now, runId) == 0
+                    && runningHere.remove(runId)) {
+                log.warn("Sync run {} lost its organisation: it is {}; it stops at its next step and sends nothing more",
+                        runId, describe(runId));
+            }
         }
-        String ids = String.join(",", runningHere.stream().map(String::valueOf).toList());
-        state.update("update sync_run set heartbeat_at = ? where status = 'RUNNING' and id in (" + ids + ")",
-                Timestamp.from(Instant.now()));
     }
 
     /** Marks RUNNING runs whose node stopped sending heartbeats INTERRUPTED; returns them. */
     public List<SyncRun> interruptStale() {
+        endDeadProcessRuns();
         List<SyncRun> interrupted = new ArrayList<>();
         for (SyncRun run : runs.findByStatus(SyncRun.Status.RUNNING)) {
-            if (!isStale(run)) {
-                continue;
-            }
-            SyncRun ended = transaction.execute(status -> {
-                SyncRun fresh = entities.find(SyncRun.class, run.getId(), LockModeType.PESSIMISTIC_WRITE);
-                if (fresh.getStatus() != SyncRun.Status.RUNNING || !isStale(fresh)) {
-                    return null;
-                }
-                fresh.interrupt(staleMessage(fresh));
-                return runs.save(fresh);
-            });
-            if (ended != null) {
-                announceInterrupted(ended);
-                interrupted.add(ended);
+            if (isStale(run)) {
+                interrupt(run, this::isStale, this::staleMessage).ifPresent(interrupted::add);
             }
         }
         return interrupted;
+    }
+
+    /**
+     * On start: the runs a dead process of this node (same node id, another instance) left RUNNING
+     * end INTERRUPTED at once, so a sync can start within seconds of a restart instead of after
+     * {@code stale-after}. Other nodes' runs keep the heartbeat rule. Tried again by the watchdog
+     * and the next start while the state store does not answer.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void endDeadProcessRunsAtStart() {
+        try {
+            endDeadProcessRuns();
+        } catch (RuntimeException e) {
+            log.warn("Runs a dead process of node {} left cannot be ended yet: {}", node.nodeId(), e.toString());
+        }
+    }
+
+    private void endDeadProcessRuns() {
+        if (deadProcessRunsEnded.get()) {
+            return;
+        }
+        for (SyncRun run : runs.findByStatus(SyncRun.Status.RUNNING)) {
+            if (node.leftByDeadProcess(run)) {
+                interrupt(run, node::leftByDeadProcess, dead -> "Interrupted: node " + dead.getNodeId()
+                        + " restarted, and the process that ran this sync (instance " + dead.getInstanceId()
+                        + ") is gone; the next run resumes from the watermarks");
+            }
+        }
+        deadProcessRunsEnded.set(true);
+    }
+
+    /**
+     * Ends another process's run INTERRUPTED if it still is what {@code still} says, under the
+     * organisation's lock, and moves the epoch so that run, should it be alive after all, is fenced off.
+     */
+    private Optional<SyncRun> interrupt(SyncRun run, Predicate<SyncRun> still, Function<SyncRun, String> why) {
+        SyncRun ended = transaction.execute(status -> {
+            XeroTenant locked = entities.find(XeroTenant.class, run.getTenantRef(), LockModeType.PESSIMISTIC_WRITE);
+            SyncRun fresh = entities.find(SyncRun.class, run.getId(), LockModeType.PESSIMISTIC_WRITE);
+            if (fresh.getStatus() != SyncRun.Status.RUNNING || !still.test(fresh)) {
+                return null;
+            }
+            locked.nextRunEpoch();
+            fresh.interrupt(why.apply(fresh));
+            return runs.save(fresh);
+        });
+        if (ended == null) {
+            return Optional.empty();
+        }
+        announceInterrupted(ended);
+        return Optional.of(ended);
     }
 
     private boolean isStale(SyncRun run) {
@@ -308,19 +394,6 @@ public class SyncRuns {
         return run;
     }
 
-    /** Host and process: two instances on one host are two nodes. */
-    private static String defaultNodeId() {
-        String host = System.getenv().getOrDefault("HOSTNAME", "");
-        if (host.isBlank()) {
-            try {
-                host = java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.io.IOException e) {
-                host = "node";
-            }
-        }
-        return host + ":" + ProcessHandle.current().pid();
-    }
-
     public Optional<SyncRun> find(long runId) {
         return runs.findById(runId);
     }
@@ -330,6 +403,6 @@ public class SyncRuns {
     }
 
     public String nodeId() {
-        return nodeId;
+        return node.nodeId();
     }
 }

@@ -39,6 +39,10 @@ public class XeroTenant {
     @Column(name = "sync_due_at")
     private Instant syncDueAt;
 
+    /** Fencing token: the epoch of the run that owns the organisation; moves on every start and every taken-over end. */
+    @Column(name = "run_epoch", nullable = false)
+    private long runEpoch;
+
     protected XeroTenant() {
     }
 
@@ -65,7 +69,13 @@ public class XeroTenant {
         syncDueAt = null;
     }
 
+    /** A run starts, or one is ended by someone other than itself: whoever held the old epoch is fenced off. */
+    public long nextRunEpoch() {
+        return ++runEpoch;
+    }
+
     public Long getId() { return id; }
+    public long getRunEpoch() { return runEpoch; }
     public Instant getSyncDueAt() { return syncDueAt; }
     public String getTenantId() { return tenantId; }
     public String getName() { return name; }

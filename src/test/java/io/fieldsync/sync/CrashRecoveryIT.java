@@ -135,6 +135,45 @@ class CrashRecoveryIT extends MariaDbIntegrationTest {
                 .containsExactlyInAnyOrderElementsOf(numbersOf("invoice", "SYNCED", REFERENCES));
     }
 
+    /**
+     * Restart recovery: the only node is killed (kill -9) mid-run and started again under the same
+     * node id; its dead process's run ends INTERRUPTED at once, saying so, and a sync starts within
+     * 10 s of the restart instead of after stale-after (2 minutes by default, kept here).
+     */
+    @Test
+    void restartedNodeEndsItsDeadRunAndStartsASyncWithinSeconds() throws Exception {
+        String[] tuning = {"--fieldsync.xero.batch-size=5", "--fieldsync.xero.limits.concurrent=2"};
+        sandbox.faults().on("POST", "/Contacts").delay(HELD);
+        long killed;
+        try (ConnectorProcess node = startConnectorProcess(workDir, "the-only-node", tuning)) {
+            killed = startSync(node);
+            Eventually.within(Duration.ofSeconds(90), "a batch held in Xero", () -> sandbox.requestsInProgress() > 0);
+            node.kill();
+        }
+        Eventually.within(Duration.ofSeconds(30), "Xero done with the killed connector's requests",
+                () -> sandbox.requestsInProgress() == 0);
+        sandbox.faults().clear();
+
+        try (ConnectorProcess restarted = startConnectorProcess(workDir, "the-only-node", tuning)) {
+            java.time.Instant up = java.time.Instant.now();
+            TestRestTemplate operator = new TestRestTemplate(new RestTemplateBuilder().rootUri(restarted.baseUrl()),
+                    OPERATOR, OPERATOR_PASSWORD);
+            long next = Eventually.value(Duration.ofSeconds(10), "a sync started after the restart", () -> {
+                ResponseEntity<Map> started = operator.postForEntity("/api/syncs", null, Map.class);
+                return started.getStatusCode() == HttpStatus.ACCEPTED ? ((Number) started.getBody().get("id")).longValue() : null;
+            });
+            log.info("A sync started {} after the restart", Duration.between(up, java.time.Instant.now()));
+            Map<String, Object> dead = state.queryForMap("select status, message from sync_run where id = ?", killed);
+            assertThat(dead.get("status")).isEqualTo("INTERRUPTED");
+            assertThat(dead.get("message").toString()).contains("node the-only-node restarted")
+                    .contains("resumes from the watermarks");
+            String ended = Eventually.value(Duration.ofSeconds(180), "run " + next + " ended", () -> state.queryForList(
+                    "select status from sync_run where id = ? and status <> 'RUNNING'", String.class, next)
+                    .stream().findFirst().orElse(null));
+            assertThat(ended).isEqualTo("COMPLETED_WITH_ERRORS");
+        }
+    }
+
     /** Starts a manual sync on that connector through its API, as an operator would. */
     private long startSync(ConnectorProcess node) {
         TestRestTemplate operator = new TestRestTemplate(new RestTemplateBuilder().rootUri(node.baseUrl()),

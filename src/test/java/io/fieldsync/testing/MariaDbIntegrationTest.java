@@ -125,6 +125,8 @@ public abstract class MariaDbIntegrationTest {
         registry.add("spring.jmx.unique-names", () -> true);
         String scheduler = "fieldsync-it-" + CONTEXTS.incrementAndGet();
         registry.add("spring.quartz.scheduler-name", () -> scheduler);
+        // and a node of their own: a context starting ends the runs its node's other processes left RUNNING
+        registry.add("fieldsync.node-id", () -> scheduler);
     }
 
     protected TestRestTemplate asOperator() {
