@@ -47,7 +47,7 @@ class NotificationsIT extends MariaDbIntegrationTest {
                 .containsEntry("sentAt", null).containsEntry("lastError", null).containsEntry("condition", null)
                 .containsKey("createdAt");
         assertThat(report.get("subject").toString()).startsWith("FieldSync run " + run + ": ").endsWith("records failed");
-        assertThat(report.get("body").toString()).contains("contact (").contains("invoice (").contains("has no Xero tax type");
+        assertThat(report.get("body").toString()).contains("invoice (").contains("has no Xero tax type");
         assertThat(state.queryForObject("select count(*) from alert_outbox where kind = 'ERROR_REPORT'", Integer.class))
                 .as("one report per run").isEqualTo(1);
     }

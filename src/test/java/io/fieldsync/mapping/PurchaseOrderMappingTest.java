@@ -50,7 +50,7 @@ class PurchaseOrderMappingTest {
                   "LineAmountTypes": "Exclusive",
                   "CurrencyCode": "AUD",
                   "LineItems": [
-                    {"Description": "Copper pipe 15 mm x 6 m", "Quantity": 4, "UnitAmount": 48.5,
+                    {"Description": "Copper pipe 15 mm x 6 m", "Quantity": 4, "LineAmount": 194.0,
                      "ItemCode": "CU-15-6", "AccountCode": "310", "TaxType": "INPUT"},
                     {"Description": "Freight", "Quantity": 1, "UnitAmount": 68,
                      "AccountCode": "310", "TaxType": "INPUT"}

@@ -54,12 +54,17 @@ class PurchaseOrdersIT extends MariaDbIntegrationTest {
             assertThat(xero.path("Contact").path("ContactID").asText()).as("supplier of %s", order.get("po_number"))
                     .isEqualTo(xeroIdOf("vendor", order.get("vendor_id")));
             assertThat(xero.path("LineItems")).hasSize(((Number) order.get("line_count")).intValue());
-            // Xero's PurchaseOrders keep 2 decimals (no unitdp): what Xero holds is the cost as sent, rounded
-            List<java.math.BigDecimal> costs = source.queryForList("select unit_cost from purchase_order_lines"
-                    + " where purchase_order_id = ? order by line_no", java.math.BigDecimal.class, order.get("id"));
-            for (int i = 0; i < costs.size(); i++) {
-                assertThat(xero.path("LineItems").get(i).path("UnitAmount").decimalValue())
-                        .isEqualByComparingTo(costs.get(i).setScale(2, java.math.RoundingMode.HALF_EVEN));
+            // Xero's PurchaseOrders take no unitdp: a 2-decimal cost goes as it is, a 4-decimal one as
+            // the line's total, so every line (and the order) totals as in the FSM
+            List<Map<String, Object>> lines = source.queryForList("select unit_cost, line_total from purchase_order_lines"
+                    + " where purchase_order_id = ? order by line_no", order.get("id"));
+            for (int i = 0; i < lines.size(); i++) {
+                java.math.BigDecimal cost = (java.math.BigDecimal) lines.get(i).get("unit_cost");
+                assertThat(xero.path("LineItems").get(i).path("LineAmount").decimalValue()).as("line %s of %s", i + 1, order.get("po_number"))
+                        .isEqualByComparingTo((java.math.BigDecimal) lines.get(i).get("line_total"));
+                if (cost.stripTrailingZeros().scale() <= 2) {
+                    assertThat(xero.path("LineItems").get(i).path("UnitAmount").decimalValue()).isEqualByComparingTo(cost);
+                }
             }
             assertThat(xero.path("DeliveryDateString").asText()).startsWith(String.valueOf(order.get("delivery_date")));
             assertThat(xero.path("Status").asText()).isEqualTo("finished".equals(order.get("status")) ? "BILLED" : "AUTHORISED");
