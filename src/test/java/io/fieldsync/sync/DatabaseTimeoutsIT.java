@@ -29,6 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * a fail-over: the connection stays open, nothing comes back). The run must not wait for good:
  * it ends FAILED within the socket timeout, naming the database and the step it was in.
  */
+// a context of its own: its field-service pool goes through the proxy
+@org.springframework.test.context.TestPropertySource(properties = "fieldsync.database.connect-timeout=PT2S")
 class DatabaseTimeoutsIT extends MariaDbIntegrationTest {
 
     private static final TcpProxy sourceProxy = MariaDb.proxy();
