@@ -36,8 +36,41 @@ class DatabaseTimeoutsIT extends MariaDbIntegrationTest {
     private static final TcpProxy sourceProxy = MariaDb.proxy();
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(3);
 
+    @TestConfiguration
+    static class SourceThroughProxy {
+        @Bean
+        DynamicPropertyRegistrar sourceDatabaseThroughProxy() {
+            return registry -> registry.add("fieldsync.source.url",
+                    () -> MariaDb.urlThrough(sourceProxy, IntegrationTestDatabases.SOURCE));
+        }
+    }
+
+    @DynamicPropertySource
+    static void timeouts(DynamicPropertyRegistry registry) {
+        registry.add("fieldsync.database.socket-timeout", SOCKET_TIMEOUT::toString);
+        registry.add("fieldsync.database.query-timeout", () -> "PT2S");
+        // longer than the socket timeout: the wait that ends is the query's, not the pool's
+        registry.add("fieldsync.source.hikari.connection-timeout", () -> 10_000);
+    }
+
+    @BeforeEach
+    void freshStart() {
+        startFresh();
+    }
+
+    @AfterEach
+    void databaseBack() {
+        sandbox.faults().clear();
+        sourceProxy.restore();
+    }
+
+    @AfterAll
+    static void closeProxy() {
+        sourceProxy.close();
+    }
+
     @Test
-    void aQueryTheFieldServiceDatabaseNeverAnswersEndsTheRunWithinTheSocketTimeoutNamingTheStep() {
+    void aQueryTheFieldServiceDatabaseNeverAnswersEndsTheRunWithinItsTimeoutNamingTheStep() {
         // the push of contacts reads its first page; the database takes the query and never answers
         sourceProxy.stallOnQuery("from customers", "order by updated_at, id limit");
         ResponseEntity<Map> started = asOperator().postForEntity("/api/syncs", null, Map.class);
