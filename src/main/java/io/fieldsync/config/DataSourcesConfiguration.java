@@ -21,6 +21,7 @@ import org.springframework.core.env.Environment;
  * its first connection: Hikari refuses most of them once started.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(DatabaseTimeouts.class)
 public class DataSourcesConfiguration {
 
     @Bean
@@ -32,10 +33,11 @@ public class DataSourcesConfiguration {
 
     @Bean
     @Primary
-    public DataSource dataSource(DataSourceProperties stateDataSourceProperties, Environment environment) {
+    public DataSource dataSource(DataSourceProperties stateDataSourceProperties, DatabaseTimeouts timeouts, Environment environment) {
         return DatabaseReachability.open("spring.datasource.url", stateDataSourceProperties.getUrl(), () -> {
             HikariDataSource state = stateDataSourceProperties.initializeDataSourceBuilder()
                     .type(HikariDataSource.class).build();
+            bounded(state, state.getJdbcUrl(), timeouts);
             Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(state));
             state.setPoolName("state");
             return state;
@@ -49,7 +51,8 @@ public class DataSourcesConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    public HikariDataSource sourceDataSource(SourceDatabaseSettings settings, DemoSourceDatabase demo, Environment environment) {
+    public HikariDataSource sourceDataSource(SourceDatabaseSettings settings, DemoSourceDatabase demo, DatabaseTimeouts timeouts,
+                                             Environment environment) {
         String url = settings.isEmbedded() ? demo.url() : settings.getUrl();
         HikariDataSource source = DatabaseReachability.open("fieldsync.source.url", url, () -> {
             HikariDataSource pool = new HikariDataSource();
@@ -62,6 +65,7 @@ public class DataSourcesConfiguration {
                 // not the read of every page after it (Connector/J's default throws)
                 pool.addDataSourceProperty("zeroDateTimeBehavior", "CONVERT_TO_NULL");
             }
+            bounded(pool, url, timeouts);
             Binder.get(environment).bind("fieldsync.source.hikari", Bindable.ofInstance(pool));
             return pool;
         });
@@ -69,5 +73,17 @@ public class DataSourcesConfiguration {
             demo.load(source);
         }
         return source;
+    }
+
+    /**
+     * Connector/J's connect and socket timeouts (ms), before the pool's own settings so that
+     * {@code *.hikari.data-source-properties.socketTimeout} still wins: a query on a half-open
+     * socket fails after socketTimeout instead of hanging its run for good. An embedded H2 has no socket.
+     */
+    private static void bounded(HikariDataSource pool, String url, DatabaseTimeouts timeouts) {
+        if (DatabaseTimeouts.isMysqlProtocol(url)) {
+            pool.addDataSourceProperty("connectTimeout", String.valueOf(timeouts.connectTimeout().toMillis()));
+            pool.addDataSourceProperty("socketTimeout", String.valueOf(timeouts.socketTimeout().toMillis()));
+        }
     }
 }

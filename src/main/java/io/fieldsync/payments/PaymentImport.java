@@ -19,6 +19,7 @@ import io.fieldsync.sync.Watermark;
 import io.fieldsync.sync.WatermarkRepository;
 import io.fieldsync.xero.XeroConnection;
 import io.fieldsync.xero.XeroJsonDates;
+import io.fieldsync.xero.ChangePages;
 import io.fieldsync.xero.XeroReads;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -38,6 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component("paymentImport")
 public class PaymentImport {
+
+    /** The exchange property holding where the read goes next. */
+    static final String PAGES = "importPages";
 
     private static final Logger log = LoggerFactory.getLogger(PaymentImport.class);
     static final String ENTITY = "payment";
@@ -78,9 +82,10 @@ public class PaymentImport {
      */
     public void start(Exchange exchange) {
         Optional<Watermark> mark = watermarks.findById(key());
-        exchange.setProperty("importSince", mark.map(Watermark::getLastUpdatedAt).map(at -> at.minus(lookBack)).orElse(null));
+        Instant since = mark.map(Watermark::getLastUpdatedAt).map(at -> at.minus(lookBack)).orElse(null);
+        exchange.setProperty("importSince", since);
         exchange.setProperty("importUpTo", mark.map(Watermark::getLastUpdatedAt).orElse(null));
-        exchange.setProperty("page", 0);
+        exchange.setProperty(PAGES, ChangePages.from(since));
         exchange.setProperty("morePages", true);
         exchange.setProperty(HeldBack.PROPERTY, new HeldBack());
     }
@@ -88,13 +93,14 @@ public class PaymentImport {
     /** The next page of payments changed since the watermark, oldest change first. */
     public List<JsonNode> nextPage(Exchange exchange) {
         checkFence(exchange); // once a page; each claim checks it too, in its own update
-        int page = exchange.getProperty("page", Integer.class) + 1;
-        exchange.setProperty("page", page);
-        JsonNode answer = xero.changedSince("Payments?order=UpdatedDateUTC%20ASC&page=" + page + "&pageSize=" + pageSize,
-                exchange.getProperty("importSince", Instant.class));
+        // each page from the newest change the last one held: a payment edited meanwhile is read, not skipped
+        ChangePages pages = exchange.getProperty(PAGES, ChangePages.class);
+        JsonNode answer = xero.changedSince("Payments?" + pages.query(pageSize), pages.since());
         List<JsonNode> payments = new ArrayList<>();
         answer.path("Payments").forEach(payments::add);
-        exchange.setProperty("morePages", payments.size() >= pageSize);
+        pages = pages.after(payments, pageSize);
+        exchange.setProperty(PAGES, pages);
+        exchange.setProperty("morePages", !pages.done());
         Instant upTo = exchange.getProperty("importUpTo", Instant.class);
         for (JsonNode payment : payments) {
             Instant updated = XeroJsonDates.instant(payment.path("UpdatedDateUTC").asText(null));

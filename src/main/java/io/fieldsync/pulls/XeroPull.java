@@ -11,6 +11,7 @@ import io.fieldsync.sync.RunFence;
 import io.fieldsync.sync.SyncRuns;
 import io.fieldsync.sync.Watermark;
 import io.fieldsync.sync.WatermarkRepository;
+import io.fieldsync.xero.ChangePages;
 import io.fieldsync.xero.XeroConnection;
 import io.fieldsync.xero.XeroJsonDates;
 import io.fieldsync.xero.XeroReads;
@@ -22,11 +23,15 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reads what changed in Xero since an entity's pull watermark (direction 'pull'), oldest change
  * first: Contacts in pages of {@code fieldsync.pulls.page-size} (at most Xero's 1,000), archived
- * ones included; Items in one answer (Xero does not page them). The watermark is Xero's newest
+ * ones included, each page asked from the newest change the last one held ({@link ChangePages}:
+ * a contact edited during the read is read, not skipped); Items in one answer (Xero does not page them). The watermark is Xero's newest
  * UpdatedDateUTC seen and moves only once every page has been written.
  */
 @Component("xeroPull")
 public class XeroPull {
+
+    /** The exchange property holding where the read goes next. */
+    static final String PAGES = "pullPages";
 
     private final XeroReads xero;
     private final XeroConnection connection;
@@ -51,9 +56,10 @@ public class XeroPull {
     public void start(String entity, Exchange exchange) {
         Optional<Watermark> mark = watermarks.findById(key(entity));
         Duration lookBack = environment.getProperty("fieldsync.pulls.look-back", Duration.class, Duration.ZERO);
-        exchange.setProperty("pullSince", mark.map(Watermark::getLastUpdatedAt).map(at -> at.minus(lookBack)).orElse(null));
+        Instant since = mark.map(Watermark::getLastUpdatedAt).map(at -> at.minus(lookBack)).orElse(null);
+        exchange.setProperty("pullSince", since);
         exchange.setProperty("pullUpTo", mark.map(Watermark::getLastUpdatedAt).orElse(null));
-        exchange.setProperty("page", 0);
+        exchange.setProperty(PAGES, ChangePages.from(since));
         exchange.setProperty("morePages", true);
     }
 
@@ -61,13 +67,12 @@ public class XeroPull {
     public List<JsonNode> nextPage(String entity, Exchange exchange) {
         checkFence(exchange); // once a page: a run that lost its organisation writes no more rows
         PulledKind kind = PulledKind.of(entity);
-        int page = exchange.getProperty("page", Integer.class) + 1;
-        exchange.setProperty("page", page);
+        ChangePages pages = exchange.getProperty(PAGES, ChangePages.class);
         int pageSize = Math.min(1000, Math.max(1, environment.getProperty("fieldsync.pulls.page-size", Integer.class, 1000)));
         String query = kind == PulledKind.CONTACT
-                ? "Contacts?includeArchived=true&order=UpdatedDateUTC%20ASC&page=" + page + "&pageSize=" + pageSize
+                ? "Contacts?includeArchived=true&" + pages.query(pageSize)
                 : "Items?order=UpdatedDateUTC%20ASC";
-        JsonNode answer = xero.changedSince(query, exchange.getProperty("pullSince", Instant.class));
+        JsonNode answer = xero.changedSince(query, pages.since());
         JsonNode list = answer.path(kind.collection());
         if (!list.isArray()) {
             throw new io.fieldsync.xero.XeroAnswerException("Xero's answer to GET " + kind.collection() + " has no "
@@ -75,7 +80,9 @@ public class XeroPull {
         }
         List<JsonNode> records = new ArrayList<>();
         list.forEach(records::add);
-        exchange.setProperty("morePages", kind == PulledKind.CONTACT && records.size() >= pageSize);
+        pages = pages.after(records, pageSize);
+        exchange.setProperty(PAGES, pages);
+        exchange.setProperty("morePages", kind == PulledKind.CONTACT && !pages.done());
         Instant upTo = exchange.getProperty("pullUpTo", Instant.class);
         for (JsonNode record : records) {
             Instant updated = XeroJsonDates.instant(record.path("UpdatedDateUTC").asText(null));

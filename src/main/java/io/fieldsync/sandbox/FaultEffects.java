@@ -44,6 +44,8 @@ final class FaultEffects {
                 case LEGACY_DATE -> legacyDate(answer, rule.field);
                 case TRUNCATED_JSON -> answer.body = Arrays.copyOf(answer.body, answer.body.length / 2);
                 case DROP_AFTER_COMMIT -> answer.fault = rule.fault;
+                case AFTERWARDS -> rule.action.accept(answer.body == null ? ""
+                        : new String(answer.body, java.nio.charset.StandardCharsets.UTF_8));
                 default -> throw new IllegalStateException("not an after-processing fault: " + rule.kind);
             }
         }

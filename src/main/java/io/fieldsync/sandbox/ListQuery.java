@@ -148,16 +148,57 @@ final class ListQuery {
         private WhereClause() {
         }
 
+        private static final java.util.regex.Pattern OR = java.util.regex.Pattern.compile("(?i)\\s+OR\\s+|\\s*\\|\\|\\s*");
+        private static final java.util.regex.Pattern AND = java.util.regex.Pattern.compile("(?i)\\s+AND\\s+|\\s*&&\\s*");
+
         static Predicate<ObjectNode> parse(String where) {
             Predicate<ObjectNode> any = null;
-            for (String disjunct : where.split("(?i)\\s+OR\\s+|\\s*\\|\\|\\s*")) {
+            for (String disjunct : splitOutsideStrings(where, OR)) {
                 Predicate<ObjectNode> all = n -> true;
-                for (String term : disjunct.split("(?i)\\s+AND\\s+|\\s*&&\\s*")) {
+                for (String term : splitOutsideStrings(disjunct, AND)) {
                     all = all.and(term(term.trim()));
                 }
                 any = any == null ? all : any.or(all);
             }
             return any;
+        }
+
+        /**
+         * Splits at the separators that are not inside a string literal: a name such as
+         * {@code "Smith && Sons OR Co"} is one value. Inside a literal a backslash escapes the
+         * next character, as in Xero's (C#) string literals.
+         */
+        static List<String> splitOutsideStrings(String text, java.util.regex.Pattern separator) {
+            List<String> parts = new java.util.ArrayList<>();
+            java.util.regex.Matcher m = separator.matcher(text);
+            boolean inString = false;
+            int start = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (inString) {
+                    if (c == '\\') {
+                        i++;
+                    } else if (c == '"') {
+                        inString = false;
+                    }
+                    continue;
+                }
+                if (c == '"') {
+                    inString = true;
+                    continue;
+                }
+                m.region(i, text.length());
+                if (m.lookingAt() && m.end() > i) {
+                    parts.add(text.substring(start, i));
+                    start = m.end();
+                    i = m.end() - 1;
+                }
+            }
+            if (inString) {
+                throw new QueryParseException("Unterminated string literal: " + text.substring(start));
+            }
+            parts.add(text.substring(start));
+            return parts;
         }
 
         private static Predicate<ObjectNode> term(String term) {
@@ -237,12 +278,51 @@ final class ListQuery {
                 return guid.group(1);
             }
             if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
-                return text.substring(1, text.length() - 1);
+                return unescape(text.substring(1, text.length() - 1), raw);
             }
             if (text.matches("(?i)true|false|-?\\d+(\\.\\d+)?")) {
                 return text;
             }
             throw new QueryParseException("Could not parse where value: " + raw);
+        }
+
+        /**
+         * A string literal's text, as Xero (C#) reads it: a backslash escapes a quote, a backslash
+         * and \\n \\r \\t \\0 \\uXXXX; a bare quote or any other escape is a parse error, as in Xero.
+         */
+        static String unescape(String body, String raw) {
+            StringBuilder text = new StringBuilder(body.length());
+            for (int i = 0; i < body.length(); i++) {
+                char c = body.charAt(i);
+                if (c == '"') {
+                    throw new QueryParseException("Could not parse where value (a quote inside a string must be escaped as \\\"): " + raw);
+                }
+                if (c != '\\') {
+                    text.append(c);
+                    continue;
+                }
+                if (++i >= body.length()) {
+                    throw new QueryParseException("Unterminated string literal: " + raw);
+                }
+                char escaped = body.charAt(i);
+                switch (escaped) {
+                    case '\\', '"', '\'' -> text.append(escaped);
+                    case 'n' -> text.append('\n');
+                    case 'r' -> text.append('\r');
+                    case 't' -> text.append('\t');
+                    case '0' -> text.append('\0');
+                    case 'u' -> {
+                        try {
+                            text.append((char) Integer.parseInt(body.substring(i + 1, i + 5), 16));
+                        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+                            throw new QueryParseException("Unrecognized escape sequence in " + raw);
+                        }
+                        i += 4;
+                    }
+                    default -> throw new QueryParseException("Unrecognized escape sequence \\" + escaped + " in " + raw);
+                }
+            }
+            return text.toString();
         }
 
         /** Follows Contact.ContactID style paths, ignoring case as Xero does. */

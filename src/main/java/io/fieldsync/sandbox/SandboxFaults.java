@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class SandboxFaults {
 
-    enum Kind { SERVER_ERROR, CLIENT_ERROR, RATE_LIMITED, HTML_PAGE, DELAY, DROP_AFTER_COMMIT, TRUNCATED_JSON, LEGACY_DATE }
+    enum Kind { SERVER_ERROR, CLIENT_ERROR, RATE_LIMITED, HTML_PAGE, DELAY, DROP_AFTER_COMMIT, TRUNCATED_JSON, LEGACY_DATE, AFTERWARDS }
 
     static final class Rule {
         final String method;
@@ -31,6 +31,7 @@ public final class SandboxFaults {
         final Duration delay;
         final Fault fault;
         final String field;
+        java.util.function.Consumer<String> action; // of AFTERWARDS: what another user does once this request is answered
         int remaining;
 
         Rule(String method, Pattern path, int remaining, Kind kind, int status, Duration delay, Fault fault, String field) {
@@ -140,6 +141,15 @@ public final class SandboxFaults {
          */
         public void legacyDateAndUnknownField() {
             add(Kind.LEGACY_DATE, 0, null, null, null);
+        }
+
+        /**
+         * Once the request is processed and its answer made, runs {@code action} with the answer's
+         * body (e.g. a person editing a contact in Xero between two pages of a read). The answer
+         * itself is Xero's, made before the action.
+         */
+        public void afterwards(java.util.function.Consumer<String> action) {
+            add(Kind.AFTERWARDS, 0, null, null, null).action = action;
         }
 
         /** As {@link #legacyDateAndUnknownField()}, putting the old date in the named field. */

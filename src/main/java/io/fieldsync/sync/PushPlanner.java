@@ -164,7 +164,7 @@ public class PushPlanner {
         }
         outcomes.notSent(entity, runId, notSent, reasons, skipKinds);
         names.remember();
-        send.addAll(lookups.linkWhatXeroAlreadyHas(entity, kind, lookUpFirst));
+        send.addAll(lookups.linkWhatXeroAlreadyHas(entity, kind, lookUpFirst, runId));
         outcomes.pending(entity, runId, send);
         return payloads.batches(send);
     }

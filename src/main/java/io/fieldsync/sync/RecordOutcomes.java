@@ -101,6 +101,24 @@ public class RecordOutcomes {
         }
     }
 
+    /** Records whose look-up (their answer was lost) Xero refused: each FAILS alone with Xero's words, still to be looked up. */
+    @Transactional
+    public void lookUpRefused(String entity, Long runId, Map<Long, String> reasons) {
+        if (reasons.isEmpty()) {
+            return;
+        }
+        Long tenant = connection.currentTenant().getId();
+        Map<Long, RecordStatus> existing = statusesOf(tenant, entity, List.copyOf(reasons.keySet()));
+        reasons.forEach((localId, reason) -> {
+            RecordStatus status = existing.computeIfAbsent(localId, id -> new RecordStatus(tenant, entity, id));
+            status.lookUpRefused(reason, runId);
+            statuses.save(status);
+        });
+        if (runId != null) {
+            counts.add(runId, entity, RecordStatus.Outcome.FAILED, reasons.size());
+        }
+    }
+
     /** Links a record found in Xero by its number (after an answer was lost), before it is sent again. */
     @Transactional
     public void linkFound(String entity, long localId, String xeroId, String number) {

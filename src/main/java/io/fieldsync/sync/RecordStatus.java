@@ -146,6 +146,19 @@ public class RecordStatus {
                 && changedAt != null && !changedAt.isAfter(updatedAt);
     }
 
+    /**
+     * Xero refused the look-up of a record sent without an answer: FAILED with Xero's words, its
+     * attempt still marked, so it is neither created again blindly nor forgotten: the next run
+     * looks it up again.
+     */
+    public void lookUpRefused(String message, Long runId) {
+        this.skipKind = null;
+        this.status = Outcome.FAILED;
+        this.message = fitted(message);
+        this.lastRunId = runId;
+        this.updatedAt = Instant.now();
+    }
+
     /** Written (and committed) before the payload goes to Xero, so a lost answer is noticed later. */
     public void attempting(String payloadHash, Long runId) {
         this.contentHash = payloadHash;

@@ -25,6 +25,9 @@ final class RunFailureReason {
     }
 
     static String of(Throwable error) {
+        if (error instanceof StepWaits.StepTimedOutException timedOut) {
+            return timedOut.getMessage();
+        }
         SQLException lost = connectionFailure(error);
         if (lost == null) {
             Throwable cause = error;
@@ -59,8 +62,19 @@ final class RunFailureReason {
                 || (sql.getSQLState() != null && sql.getSQLState().startsWith("08")); // SQL's connection exception class
     }
 
-    private static boolean raisedUnderCamelSql(Throwable failure) {
+    static boolean raisedUnderCamelSql(Throwable failure) {
         return Arrays.stream(failure.getStackTrace()).anyMatch(frame -> frame.getClassName().startsWith(CAMEL_SQL));
+    }
+
+    /** A failure of a call to Xero (its HTTP client's timeout is no database's). */
+    static boolean isXeroFailure(Throwable error) {
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
+            if (t.getClass().getName().startsWith("io.fieldsync.xero.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The failure's first line, and the root cause's (e.g. "Connection refused") when it is another. */

@@ -14,6 +14,8 @@ import io.fieldsync.xero.XeroAnswerException;
 import io.fieldsync.xero.XeroCollection;
 import io.fieldsync.xero.XeroNotFoundException;
 import io.fieldsync.xero.XeroReads;
+import io.fieldsync.xero.XeroRefusedException;
+import io.fieldsync.xero.XeroWhere;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -42,11 +44,24 @@ public class XeroLookups {
     }
 
     public List<Outgoing> linkWhatXeroAlreadyHas(String entity, XeroCollection kind, List<Outgoing> records) {
+        return linkWhatXeroAlreadyHas(entity, kind, records, null);
+    }
+
+    /**
+     * As above in run {@code runId}. A record whose look-up Xero refuses (its filter, e.g. a name
+     * Xero cannot parse) FAILS alone with Xero's words and is not sent: it may be in Xero already.
+     * The others of its chunk are looked up one by one.
+     */
+    public List<Outgoing> linkWhatXeroAlreadyHas(String entity, XeroCollection kind, List<Outgoing> records, Long runId) {
         List<Outgoing> result = new ArrayList<>(records.size());
+        Map<Long, String> refused = new LinkedHashMap<>();
         for (int from = 0; from < records.size(); from += PER_QUERY) {
             List<Outgoing> chunk = records.subList(from, Math.min(records.size(), from + PER_QUERY));
-            Map<String, String> found = find(kind, chunk);
+            Map<String, String> found = findEachIfRefused(entity, kind, chunk, refused);
             for (Outgoing record : chunk) {
+                if (refused.containsKey(record.localId())) {
+                    continue;
+                }
                 String xeroId = record.number() == null ? null : found.get(record.number());
                 if (xeroId == null) {
                     result.add(record);
@@ -69,7 +84,31 @@ public class XeroLookups {
                         record.nameSuffix()));
             }
         }
+        outcomes.lookUpRefused(entity, runId, refused);
         return result;
+    }
+
+    /** The chunk's look-up; when Xero refuses it, each record's alone, so only the one Xero cannot take fails. */
+    private Map<String, String> findEachIfRefused(String entity, XeroCollection kind, List<Outgoing> chunk,
+                                                  Map<Long, String> refused) {
+        try {
+            return find(kind, chunk);
+        } catch (XeroRefusedException e) {
+            if (chunk.stream().filter(r -> r.number() != null).count() <= 1) {
+                chunk.stream().filter(r -> r.number() != null).forEach(record -> {
+                    log.warn("Xero refused the look-up of {} {}: {}", entity, record.number(), e.getMessage());
+                    refused.put(record.localId(), "Sent before without an answer; Xero refused looking it up by "
+                            + searchField(kind, record) + " (so it was not sent again, and is looked up again in the next run): "
+                            + e.getMessage());
+                });
+                return Map.of();
+            }
+            Map<String, String> found = new HashMap<>();
+            for (Outgoing record : chunk) {
+                found.putAll(findEachIfRefused(entity, kind, List.of(record), refused));
+            }
+            return found;
+        }
     }
 
     /** Number -> Xero id of the chunk's records that Xero has. */
@@ -78,15 +117,25 @@ public class XeroLookups {
         if (numbered.isEmpty()) {
             return Map.of();
         }
-        String field = searchField(kind, numbered.get(0));
-        if (kind == XeroCollection.PURCHASE_ORDERS) {
-            return findOneByOne(kind, field, numbered);
+        // a contact without a ContactNumber is looked up by Name, an invoice without a number by Reference
+        Map<String, List<Outgoing>> byField = numbered.stream()
+                .collect(Collectors.groupingBy(r -> searchField(kind, r), LinkedHashMap::new, Collectors.toList()));
+        Map<String, String> found = new HashMap<>();
+        for (Map.Entry<String, List<Outgoing>> group : byField.entrySet()) {
+            found.putAll(kind == XeroCollection.PURCHASE_ORDERS ? findOneByOne(kind, group.getKey(), group.getValue())
+                    : findBy(kind, group.getKey(), group.getValue()));
         }
+        return found;
+    }
+
+    /** Number -> Xero id of the records Xero has, looked up by {@code field} in one call. */
+    private Map<String, String> findBy(XeroCollection kind, String field, List<Outgoing> numbered) {
         String query;
         if ("InvoiceNumber".equals(field)) {
             query = "InvoiceNumbers=" + encode(numbered.stream().map(Outgoing::number).collect(Collectors.joining(",")));
         } else {
-            query = "where=" + encode(numbered.stream().map(r -> field + "==\"" + r.number().replace("\"", "\\\"") + "\"")
+            // every value escaped as Xero's (C#) string literals need: a backslash or quote in a name is text
+            query = "where=" + encode(numbered.stream().map(r -> XeroWhere.equalTo(field, r.number()))
                     .collect(Collectors.joining(" OR ")));
         }
         String lookUp = "Looking up " + numbered.size() + " " + kind.path() + " in Xero by " + field
@@ -94,6 +143,8 @@ public class XeroLookups {
         JsonNode answer;
         try {
             answer = xero.get(kind.path() + "?" + query);
+        } catch (XeroRefusedException e) {
+            throw e; // the filter, not the answer: findEachIfRefused narrows it down to the record
         } catch (XeroAnswerException e) {
             // without the answer a create could duplicate what Xero has: the run stops, nothing is lost
             throw new XeroAnswerException(lookUp + e.getMessage(), e);

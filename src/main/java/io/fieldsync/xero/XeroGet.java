@@ -19,19 +19,34 @@ import org.springframework.stereotype.Component;
  * One authenticated GET to Xero from Java, with its JSON headers. Calls for an organisation go
  * through its rate governor and, after a 429, are sent again once the governor has waited; the
  * identity call that lists organisations (no tenant yet) is not an Accounting API call and is not
- * governed.
+ * governed. A read meets the same redelivery as a write ({@code fieldsync.xero.retry.*}, as the
+ * {@code xero-redelivery} route configuration): a 5xx, a gateway's page, no answer (timeout,
+ * reset) or an unreadable answer is asked again with exponential back-off, waiting at least what
+ * Retry-After asks; a read changes nothing in Xero, so asking again is always safe. Xero's own
+ * refusals (4xx) are not asked again.
  */
 @Component
 public class XeroGet {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(XeroGet.class);
 
     private final XeroTokens tokens;
     private final HttpClient http;
     private final ObjectMapper json;
     private final RateGovernor governor;
     private final XeroMetrics metrics;
+    private final int redeliveries;
+    private final long initialDelayMillis;
+    private final long maxDelayMillis;
 
     public XeroGet(XeroTokens tokens, HttpClient xeroHttpClient, ObjectMapper json, RateGovernor governor,
-                   XeroMetrics metrics) {
+                   XeroMetrics metrics,
+                   @org.springframework.beans.factory.annotation.Value("${fieldsync.xero.retry.redeliveries}") int redeliveries,
+                   @org.springframework.beans.factory.annotation.Value("${fieldsync.xero.retry.initial-delay-ms}") long initialDelayMillis,
+                   @org.springframework.beans.factory.annotation.Value("${fieldsync.xero.retry.max-delay-ms}") long maxDelayMillis) {
+        this.redeliveries = redeliveries;
+        this.initialDelayMillis = initialDelayMillis;
+        this.maxDelayMillis = maxDelayMillis;
         this.tokens = tokens;
         this.http = xeroHttpClient;
         this.json = json;
@@ -46,11 +61,54 @@ public class XeroGet {
 
     /** As {@link #json(String, String)}, asking only for what changed since {@code modifiedSince} (If-Modified-Since) when given. */
     public JsonNode json(String url, String tenantId, java.time.Instant modifiedSince) {
+        int redelivery = 0;
         while (true) {
-            HttpResponse<String> response = send(url, tenantId, modifiedSince);
-            if (tenantId == null || !RateGovernor.isRateLimited(response.statusCode())) {
-                return answer(url, response);
+            HttpResponse<String> response;
+            try {
+                response = send(url, tenantId, modifiedSince);
+            } catch (XeroConnectionException noAnswer) {
+                if (!(noAnswer.getCause() instanceof IOException) || redelivery >= redeliveries) {
+                    throw noAnswer;
+                }
+                pause(url, noAnswer.getMessage(), backOff(redelivery++));
+                continue;
             }
+            if (tenantId != null && RateGovernor.isRateLimited(response.statusCode())) {
+                continue; // the governor holds this call until Retry-After has passed
+            }
+            try {
+                return answer(url, response);
+            } catch (XeroAnswerException failed) {
+                if (!worthAnotherTry(response.statusCode()) || redelivery >= redeliveries) {
+                    throw failed;
+                }
+                long delay = backOff(redelivery++);
+                String retryAfter = response.headers().firstValue(RateGovernor.RETRY_AFTER).orElse(null);
+                if (retryAfter != null) {
+                    delay = Math.max(delay, RateGovernor.retryAfterSeconds(retryAfter, System.currentTimeMillis()) * 1000);
+                }
+                pause(url, failed.getMessage(), delay);
+            }
+        }
+    }
+
+    /** A 5xx, or a 200 whose body could not be read (a gateway's page, cut off, empty): Xero may answer the next time. */
+    static boolean worthAnotherTry(int status) {
+        return status >= 500 || status == 200;
+    }
+
+    /** The exponential back-off of {@code fieldsync.xero.retry.*} before the given redelivery (0: the first). */
+    long backOff(int redelivery) {
+        return (long) Math.min(initialDelayMillis * Math.pow(2, Math.min(redelivery, 30)), maxDelayMillis);
+    }
+
+    private static void pause(String url, String why, long millis) {
+        log.warn("GET {} failed ({}); asking again in {} ms", url, why, millis);
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new XeroConnectionException("Interrupted while waiting to read from Xero again", e);
         }
     }
 
@@ -107,6 +165,9 @@ public class XeroGet {
         boolean html = XeroErrors.isHtml(body, contentType);
         if (status == 404 && !html) {
             throw new XeroNotFoundException("Xero answered HTTP 404 to GET " + url + ": " + XeroErrors.summary(body));
+        }
+        if (status >= 400 && status < 500 && status != 401 && status != 403 && status != 429 && !html) {
+            throw new XeroRefusedException("Xero answered HTTP " + status + " to GET " + url + ": " + XeroErrors.summary(body));
         }
         if (status != 200) {
             throw new XeroAnswerException("Xero answered HTTP " + status + " to GET " + url + ": "

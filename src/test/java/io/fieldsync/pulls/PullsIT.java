@@ -9,6 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fieldsync.sandbox.SandboxCall;
 import io.fieldsync.testing.MariaDbIntegrationTest;
+import io.fieldsync.testing.TestSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,6 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PullsIT extends MariaDbIntegrationTest {
 
     private JdbcTemplate source;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.core.env.ConfigurableEnvironment environment;
 
     @BeforeEach
     void exportedAndSettled() {
@@ -61,6 +65,41 @@ class PullsIT extends MariaDbIntegrationTest {
                 .isEqualTo("new.address@example.com");
         assertThat(state.queryForObject("select last_updated_at from watermark where entity = 'contact' and direction = 'pull'",
                 java.sql.Timestamp.class)).isNotNull();
+    }
+
+    @Test
+    void aContactEditedInXeroBetweenTwoPagesOfAPullIsRead() throws Exception {
+        List<Long> customers = state.queryForList("select local_id from record_link where entity = 'contact' order by local_id",
+                Long.class).subList(0, 6);
+        Thread.sleep(1100);
+        for (int i = 0; i < customers.size(); i++) { // two edits a second: pages of 3 end in another second
+            typeIntoXero("Contacts", xeroIdOf("contact", customers.get(i)), "EmailAddress", "edit" + i + "@example.com");
+            if (i % 2 == 1) {
+                Thread.sleep(1100);
+            }
+        }
+        // a person edits the first of them again once the pull has read it: Xero moves it to the end
+        String first = xeroIdOf("contact", customers.get(0));
+        java.util.concurrent.atomic.AtomicBoolean edited = new java.util.concurrent.atomic.AtomicBoolean();
+        sandbox.faults().on("GET", "/Contacts").afterwards(answer -> {
+            if (answer.contains(first) && edited.compareAndSet(false, true)) {
+                typeIntoXero("Contacts", first, "EmailAddress", "again@example.com");
+            }
+        });
+
+        try (TestSettings pages = new TestSettings(environment).set("fieldsync.pulls.page-size", 3)) {
+            syncToEnd();
+        } finally {
+            sandbox.faults().clear();
+        }
+
+        assertThat(edited).as("edited between two pages").isTrue();
+        for (int i = 1; i < customers.size(); i++) {
+            assertThat(source.queryForObject("select email from customers where id = ?", String.class, customers.get(i)))
+                    .as("customer %s's change in Xero", customers.get(i)).isEqualTo("edit" + i + "@example.com");
+        }
+        assertThat(source.queryForObject("select email from customers where id = ?", String.class, customers.get(0)))
+                .isEqualTo("again@example.com");
     }
 
     @Test

@@ -109,6 +109,23 @@ class ReadingTest extends SandboxTestSupport {
     }
 
     @Test
+    void whereClauseStringsTakeEscapesAsXeroDoes() {
+        String name = "Acme \\ \"Best\" Plumbing && Sons OR Co";
+        client.put("/Contacts?summarizeErrors=false", "{\"Contacts\":[{\"Name\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(name)
+                + "},{\"Name\":\"Other\"}]}");
+        String escaped = "\"Acme \\\\ \\\"Best\\\" Plumbing && Sons OR Co\"";
+
+        assertThat(SandboxClient.json(client.get("/Contacts?where=" + enc("Name==" + escaped))).path("Contacts"))
+                .extracting(c -> c.path("Name").asText()).containsExactly(name);
+        assertThat(SandboxClient.json(client.get("/Contacts?where=" + enc("Name==" + escaped + " OR Name==\"Other\"")))
+                .path("Contacts")).hasSize(2);
+        assertThat(client.get("/Contacts?where=" + enc("Name==\"Acme \\\"")).statusCode())
+                .as("a bare backslash escapes the closing quote: unterminated").isEqualTo(400);
+        assertThat(client.get("/Contacts?where=" + enc("Name==\"Acme \\ Plumbing\"")).statusCode())
+                .as("an escape C# does not know").isEqualTo(400);
+    }
+
+    @Test
     void invoicesOfAPeriodAreFoundByADateRangeWhereClause() {
         String contact = client.createContact("Ridgeway Plumbing").path("ContactID").asText();
         client.createInvoice(contact, "FS-1", "AUTHORISED"); // dated 2026-03-01

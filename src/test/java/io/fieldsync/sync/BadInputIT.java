@@ -246,10 +246,27 @@ class BadInputIT extends MariaDbIntegrationTest {
     }
 
     @Test
+    void readsXeroAnswers503ToAreAskedAgainAndTheRunSyncs() {
+        sandbox.faults().on("GET", "/TaxRates").times(2).serverError(503);
+        sandbox.faults().on("GET", "/Contacts").times(1).serverError(503, 0); // the pull's read, with Retry-After
+        sandbox.faults().on("GET", "/Accounts").times(1).htmlErrorPage(502);
+
+        Map<String, Object> run = syncToEnd();
+
+        assertThat(run.get("status")).as("run %s", run).isEqualTo("COMPLETED_WITH_ERRORS");
+        assertThat(sandbox.faults().active()).as("every fault met").isFalse();
+        assertThat(sandbox.calls()).filteredOn(c -> c.method().equals("GET") && c.collection().equals("TaxRates"))
+                .as("asked again until Xero answered").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(countOf("contact", "SYNCED")).isPositive();
+        assertThat(countOf("invoice", "SYNCED")).isPositive();
+    }
+
+    @Test
     void htmlPageInsteadOfTaxRatesFailsTheRunWithXerosStatusAndTheNextRunSyncs() {
-        sandbox.faults().on("GET", "/TaxRates").times(1).htmlErrorPage(502);
+        sandbox.faults().on("GET", "/TaxRates").htmlErrorPage(502); // on every try: the redeliveries run out
 
         Map<String, Object> failed = syncToEnd();
+        sandbox.faults().clear();
 
         assertThat(failed.get("status")).isEqualTo("FAILED");
         assertThat(failed.get("message")).asString()
@@ -274,8 +291,9 @@ class BadInputIT extends MariaDbIntegrationTest {
         sandbox.faults().clear();
         long contactWrites = contactWrites();
 
-        sandbox.faults().on("GET", "/Contacts").times(1).truncatedJson();
+        sandbox.faults().on("GET", "/Contacts").truncatedJson(); // on every try: the redeliveries run out
         Map<String, Object> cutOff = syncToEnd();
+        sandbox.faults().clear();
 
         assertThat(cutOff.get("status")).isEqualTo("FAILED");
         assertThat(cutOff.get("message")).asString()

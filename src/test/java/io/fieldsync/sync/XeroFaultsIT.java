@@ -149,6 +149,63 @@ class XeroFaultsIT extends MariaDbIntegrationTest {
         assertThat(state.queryForObject("select count(*) from dead_letter", Integer.class)).isZero();
     }
 
+    @Test
+    void contactNamedWithABackslashAndAQuoteWhoseAnswerWasLostIsLookedUpAndSynced() {
+        String name = "Acme \\ \"Best\" Plumbing";
+        putSettings(Map.of("entities", Map.of("contact", Map.of("direction", "push")))); // no pull of what Xero took
+        long acme = new org.springframework.jdbc.core.simple.SimpleJdbcInsert(sourceDataSource).withTableName("customers")
+                .usingGeneratedKeyColumns("id").usingColumns("company_name") // no customer number: looked up by Name
+                .executeAndReturnKey(Map.of("company_name", name)).longValue();
+        sandbox.faults().on("POST", "/Contacts").dropResponseAfterCommit(); // on every try: Xero has it, FieldSync never hears
+        assertThat(syncContacts().get("status")).isEqualTo("FAILED");
+        sandbox.faults().clear();
+        assertThat(sandbox.documents("Contacts")).filteredOn(c -> name.equals(c.path("Name").asText())).hasSize(1);
+
+        Map<String, Object> next = syncContacts();
+
+        assertThat(next.get("status")).as("run %s", next).isNotEqualTo("FAILED");
+        assertThat(state.queryForMap("select status, attempted_at from record_status where entity = 'contact' and local_id = ?", acme))
+                .containsEntry("status", "SYNCED").containsEntry("attempted_at", null);
+        assertThat(sandbox.documents("Contacts")).as("found by its name, not created twice")
+                .filteredOn(c -> c.path("Name").asText().startsWith("Acme")).hasSize(1);
+        assertThat(state.queryForObject("select xero_id from record_link where entity = 'contact' and local_id = ?", String.class, acme))
+                .isEqualTo(sandbox.documents("Contacts").stream().filter(c -> name.equals(c.path("Name").asText()))
+                        .findFirst().orElseThrow().path("ContactID").asText());
+    }
+
+    @Test
+    void contactWhoseLookUpXeroRefusesFailsAloneWithXerosWordsAndTheRunGoesOn() {
+        putSettings(Map.of("entities", Map.of("contact", Map.of("direction", "push"))));
+        sandbox.faults().on("POST", "/Contacts").dropResponseAfterCommit();
+        assertThat(syncContacts().get("status")).isEqualTo("FAILED");
+        sandbox.faults().clear();
+        // Xero refuses the look-up of the first chunk, and then of one record of it alone
+        sandbox.faults().on("GET", "/Contacts").times(2).badRequest("A validation exception occurred");
+
+        Map<String, Object> next = syncContacts();
+
+        assertThat(next.get("status")).as("run %s", next).isEqualTo("COMPLETED_WITH_ERRORS");
+        List<Map<String, Object>> refused = state.queryForList("select message, attempted_at from record_status"
+                + " where entity = 'contact' and status = 'FAILED' and message like '%refused looking it up%'");
+        assertThat(refused).hasSize(1);
+        assertThat((String) refused.get(0).get("message")).contains("A validation exception occurred");
+        assertThat(refused.get(0).get("attempted_at")).as("still to be looked up next run").isNotNull();
+        assertThat(countOf(state, "contact", "SYNCED")).as("the others went on").isPositive();
+
+        syncContacts();
+        List<String> numbers = sandbox.documents("Contacts").stream().filter(c -> c.hasNonNull("ContactNumber"))
+                .map(c -> c.path("ContactNumber").asText()).toList();
+        assertThat(numbers).as("nothing created twice").doesNotHaveDuplicates();
+        assertThat(state.queryForObject("select count(*) from record_status where entity = 'contact' and attempted_at is not null",
+                Integer.class)).as("looked up and settled in the next run").isZero();
+    }
+
+    private Map<String, Object> syncContacts() {
+        var started = asOperator().postForEntity("/api/syncs", Map.of("entities", List.of("contact")), Map.class);
+        assertThat(started.getStatusCode().value()).isEqualTo(202);
+        return awaitEnd(((Number) started.getBody().get("id")).longValue());
+    }
+
     /** Every contact and invoice in Xero once, none waiting, none with an unknown outcome. */
     private void assertEverythingAccountedForOnce() {
         List<String> contactNumbers = sandbox.documents("Contacts").stream().filter(c -> c.hasNonNull("ContactNumber"))

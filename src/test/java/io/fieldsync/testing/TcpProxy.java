@@ -28,6 +28,11 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private ServerSocket listener;
     private volatile boolean closed;
+    private volatile boolean stalled;
+    /** Fragments of the next query to stall on, or null. */
+    private volatile List<String> stallOn;
+    /** Server sides of the connections whose answers are held. */
+    private final Set<Socket> held = ConcurrentHashMap.newKeySet();
 
     private TcpProxy(InetSocketAddress upstream) throws IOException {
         this.upstream = upstream;
@@ -58,8 +63,33 @@ public final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
-    /** The database is back on the same port. */
+    /**
+     * A half-open connection, as after a fail-over: connections stay open and new ones are taken,
+     * but nothing passes either way, so a query waits for an answer that never comes.
+     */
+    public void stall() {
+        stalled = true;
+    }
+
+    /**
+     * A half-open connection in the middle of a query: the next request sent through the proxy
+     * that contains every one of {@code fragments} (e.g. the text of a SQL query) reaches the
+     * database, but its connection's answers never come back. Other connections work on.
+     */
+    public void stallOnQuery(String... fragments) {
+        stallOn = List.of(fragments);
+    }
+
+    /** Whether {@link #stallOnQuery} has caught its query. */
+    public boolean stalledAQuery() {
+        return stallOn == null && !held.isEmpty();
+    }
+
+    /** The database is back on the same port (and answers again after {@link #stall()}). */
     public synchronized void restore() {
+        stalled = false;
+        stallOn = null;
+        held.clear();
         if (listener != null) {
             return;
         }
@@ -121,20 +151,33 @@ public final class TcpProxy implements AutoCloseable {
             open.add(client);
             open.add(server);
         }
-        pump(client, server, "up");
-        pump(server, client, "down");
+        pump(client, server, server, "up");
+        pump(server, client, server, "down");
     }
 
-    private void pump(Socket from, Socket to, String direction) {
+    private void pump(Socket from, Socket to, Socket serverSide, String direction) {
         Thread pump = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
+                    List<String> fragments = stallOn;
+                    if (fragments != null && direction.equals("up")) {
+                        String sent = new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+                        if (fragments.stream().allMatch(sent::contains)) {
+                            held.add(serverSide);
+                            stallOn = null;
+                        }
+                    }
+                    while ((stalled || (direction.equals("down") && held.contains(serverSide))) && !from.isClosed() && !to.isClosed()) {
+                        Thread.sleep(20); // held, not lost: what a stalled link delivers once it moves again
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }
             } catch (IOException ended) {
                 // cut, or one side closed
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);
