@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * read again (their unchanged hash makes that free). The watermark moves only after a page's
  * records are linked. Route steps set and read these exchange properties:
  * {@code afterUpdatedAt} (a literal with microseconds, see {@link SourceClock}), {@code afterId},
- * {@code pageSize}, {@code morePages}, {@code revisitIds}, {@code revisited}.
+ * {@code pageSize}, {@code morePages}, {@code revisitIds} and {@code moreRevisits} (the records
+ * looked at again, a page at a time), {@code revisited}.
  */
 @Component("pushCursor")
 public class PushCursor {
@@ -29,6 +30,8 @@ public class PushCursor {
     private static final String KEYSET = "keyset";
     private static final String KEYSET_ENTITY = "keysetEntity";
     private static final String WATERMARK_CANDIDATE = "watermarkCandidate";
+    private static final String REVISIT_ENTITIES = "revisitEntities";
+    private static final String REVISIT_AFTER = "revisitAfter";
 
     private final XeroConnection connection;
     private final WatermarkRepository watermarks;
@@ -63,13 +66,11 @@ public class PushCursor {
         exchange.setProperty("pageSize", pageSize);
         exchange.setProperty("morePages", true);
         exchange.setProperty(WATERMARK_CANDIDATE, null);
-        List<Long> revisit = statuses.revisits(tenant, entity);
-        // camel-sql cannot bind an empty IN list; -1 is never an id
-        exchange.setProperty("revisitIds", revisit.isEmpty() ? List.of(-1L) : revisit);
+        exchange.setProperty(REVISIT_ENTITIES, new java.util.ArrayList<>(List.of(entity)));
+        exchange.setProperty(REVISIT_AFTER, 0L);
+        exchange.setProperty("moreRevisits", true);
         // a record looked at again can be among the changed rows too (after a crash, all of them are): decided once
-        Map<Long, Instant> revisited = new HashMap<>();
-        revisit.forEach(id -> revisited.put(id, null));
-        exchange.setProperty("revisited", revisited);
+        exchange.setProperty("revisited", new HashMap<Long, Instant>());
     }
 
     /**
@@ -78,16 +79,26 @@ public class PushCursor {
      */
     @SuppressWarnings("unchecked")
     public void revisitAlso(String entity, Exchange exchange) {
-        List<Long> more = statuses.revisits(connection.currentTenant().getId(), entity);
-        if (more.isEmpty()) {
-            return;
+        exchange.getProperty(REVISIT_ENTITIES, List.class).add(entity);
+    }
+
+    /**
+     * The next page of records to look at again ({@code revisitIds}, at most a page), read before
+     * the changed rows; {@code moreRevisits} says whether another follows. Each joins
+     * {@code revisited}, so one among the changed rows later is not decided twice.
+     */
+    @SuppressWarnings("unchecked")
+    public void nextRevisits(Exchange exchange) {
+        List<Long> page = statuses.revisits(connection.currentTenant().getId(), exchange.getProperty(REVISIT_ENTITIES, List.class),
+                exchange.getProperty(REVISIT_AFTER, Long.class), org.springframework.data.domain.PageRequest.of(0, pageSize));
+        exchange.setProperty("moreRevisits", page.size() >= pageSize);
+        // camel-sql cannot bind an empty IN list; -1 is never an id
+        exchange.setProperty("revisitIds", page.isEmpty() ? List.of(-1L) : page);
+        if (!page.isEmpty()) {
+            exchange.setProperty(REVISIT_AFTER, page.get(page.size() - 1));
+            Map<Long, Instant> revisited = exchange.getProperty("revisited", Map.class);
+            page.forEach(id -> revisited.putIfAbsent(id, null));
         }
-        java.util.Set<Long> ids = new java.util.LinkedHashSet<>(exchange.getProperty("revisitIds", List.class));
-        ids.remove(-1L);
-        ids.addAll(more);
-        exchange.setProperty("revisitIds", List.copyOf(ids));
-        Map<Long, Instant> revisited = exchange.getProperty("revisited", Map.class);
-        more.forEach(id -> revisited.putIfAbsent(id, null));
     }
 
     /**

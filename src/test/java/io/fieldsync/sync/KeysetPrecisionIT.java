@@ -43,4 +43,25 @@ class KeysetPrecisionIT extends MariaDbIntegrationTest {
         assertThat(sandbox.apiCalls("POST", "Invoices")).as("invoice batches sent by a run with nothing changed")
                 .isEqualTo(invoiceCalls);
     }
+
+    @Test
+    void moreRecordsToLookAtAgainThanAPageAllGoOnceTheirCustomerDoes() {
+        syncToEnd();
+        SameSecondInvoices copies = new SameSecondInvoices(source, state, 1_200);
+        copies.write();
+        source.update("insert into customers (customer_number, company_name, email, deleted_at)"
+                + " values ('C-WAIT', 'Waiting Room Holdings', 'accounts@waiting.example', current_timestamp(6))");
+        long customer = source.queryForObject("select id from customers where customer_number = 'C-WAIT'", Long.class);
+        source.update("update invoices set customer_id = ?, site_id = null, job_id = null where invoice_number like 'SAME-%'", customer);
+
+        syncToEnd();
+        assertThat(state.queryForObject("select count(*) from record_status where entity = 'invoice' and status = 'SKIPPED'"
+                + " and skip_kind = 'DEPENDENCY'", Integer.class)).as("invoices waiting for their customer").isGreaterThanOrEqualTo(1_200);
+
+        source.update("update customers set deleted_at = null where id = ?", customer);
+        Map<String, Object> run = syncToEnd();
+
+        assertThat(run.get("status")).as("run %s", run).isIn("SUCCEEDED", "COMPLETED_WITH_ERRORS");
+        copies.assertEachInXeroOnce(sandbox);
+    }
 }
