@@ -102,9 +102,17 @@ public class MatchingController {
         return imports.importUnpartnered(kind(kind), request == null ? null : request.xeroIds(), who.getName());
     }
 
+    /**
+     * Soft-deletes only with {@code confirm=true}; without it (or with {@code dryRun=true}) it lists
+     * what would go. A request that forgets a parameter never deletes a catalogue.
+     */
     @PostMapping("/items/remove-unmatched")
-    public XeroImports.Removal removeUnmatched(@RequestParam(defaultValue = "false") boolean dryRun, Principal who) {
-        return imports.removeUnmatchedMaterials(dryRun, who.getName());
+    public XeroImports.Removal removeUnmatched(@RequestParam(required = false) Boolean dryRun,
+                                               @RequestParam(defaultValue = "false") boolean confirm, Principal who) {
+        if (Boolean.FALSE.equals(dryRun) && !confirm) {
+            throw new BadRequestException("dryRun=false removes materials only with confirm=true", "confirm");
+        }
+        return imports.removeUnmatchedMaterials(!confirm || Boolean.TRUE.equals(dryRun), who.getName());
     }
 
     @ExceptionHandler(MatchRefusedException.class)

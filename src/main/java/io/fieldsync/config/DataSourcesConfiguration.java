@@ -53,6 +53,9 @@ public class DataSourcesConfiguration {
     @Bean(destroyMethod = "close")
     public HikariDataSource sourceDataSource(SourceDatabaseSettings settings, DemoSourceDatabase demo, DatabaseTimeouts timeouts,
                                              Environment environment) {
+        if (settings.isEmbedded() && !demo.askedFor()) {
+            throw new SourceDatabaseMissingException();
+        }
         String url = settings.isEmbedded() ? demo.url() : settings.getUrl();
         HikariDataSource source = DatabaseReachability.open("fieldsync.source.url", url, () -> {
             HikariDataSource pool = new HikariDataSource();

@@ -14,8 +14,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Turns the start-up failures an operator can cause by configuration (a database that cannot be
- * reached, a broken or missing route file, an invalid mapping template) into one line saying what
+ * Turns the start-up failures an operator can cause by configuration (no field-service database
+ * outside the demo, a database that cannot be reached, a broken or missing route file, an invalid mapping template) into one line saying what
  * to fix, instead of a wall of stack trace. Registered in META-INF/spring.factories.
  */
 public class StartupFailureAnalyzer implements FailureAnalyzer {
@@ -32,6 +32,9 @@ public class StartupFailureAnalyzer implements FailureAnalyzer {
             if (cause instanceof DatabaseUnreachableException database) {
                 return analysis(database.getMessage(), "Fix " + database.setting()
                         + " (and its username/password), or start the database.", failure);
+            }
+            if (cause instanceof SourceDatabaseMissingException missing) {
+                return analysis(missing.getMessage(), "Set fieldsync.source.url, or ask for the demo.", failure);
             }
             if (cause instanceof MappingException mapping) {
                 return analysis("Mapping template " + mapping.getMessage(),

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * The demo's field-service database: embedded H2 in MySQL mode, created from the project's copy
  * of the reference schema and filled with generated sample data. Used only when
- * {@code fieldsync.source.url} is empty.
+ * {@code fieldsync.source.url} is empty and the demo was asked for ({@code fieldsync.demo.enabled}).
  */
 @Component
 public class DemoSourceDatabase implements DisposableBean {
@@ -31,11 +31,19 @@ public class DemoSourceDatabase implements DisposableBean {
     private final String url = "jdbc:h2:mem:fieldservice-" + INSTANCES.incrementAndGet()
             + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
     private volatile boolean loaded;
+    private final boolean askedFor;
 
-    public DemoSourceDatabase(@Value("${fieldsync.demo.customers:40}") int customers,
+    public DemoSourceDatabase(@Value("${fieldsync.demo.enabled:false}") boolean askedFor,
+                              @Value("${fieldsync.demo.customers:40}") int customers,
                               @Value("${fieldsync.demo.invoices:300}") int invoices,
                               @Value("${fieldsync.demo.purchase-orders:25}") int purchaseOrders) {
         this.size = new SampleDataSize(customers, invoices, purchaseOrders);
+        this.askedFor = askedFor;
+    }
+
+    /** Whether the demo was asked for: without, no field-service database configured stops the start. */
+    public boolean askedFor() {
+        return askedFor;
     }
 
     public String url() {

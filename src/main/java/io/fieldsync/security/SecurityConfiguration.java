@@ -25,6 +25,10 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.util.StringUtils;
 
 /**
@@ -33,6 +37,9 @@ import org.springframework.util.StringUtils;
  * uses Hawtio (whose JMX operations can start a sync). HTTP Basic, so the API works from curl
  * and scripts and a browser asks for it on Hawtio. The operator is {@code spring.security.user};
  * more people are {@code fieldsync.security.users[n].name/.password/.role} (operator or viewer).
+ * A request that changes something also needs {@link CrossSiteRequests}' header or CSRF token.
+ * Viewers have no Hawtio and no Jolokia: Jolokia's own policy (jolokia-access.xml) cannot tell
+ * people apart.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -52,8 +59,15 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole("VIEWER", "OPERATOR")
                         .anyRequest().hasRole("OPERATOR"))
                 .httpBasic(Customizer.withDefaults())
-                // Basic-auth API calls carry no session cookie to forge; Hawtio's Jolokia POSTs would fail a CSRF check.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/actuator/**"));
+                // the browser resends Basic credentials to any page's requests: see CrossSiteRequests
+                .csrf(csrf -> csrf
+                        .requireCsrfProtectionMatcher(CrossSiteRequests.needingCsrfToken(
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/xero/webhooks")))
+                        // Hawtio reads the token from this cookie and sends it back as X-XSRF-TOKEN, as it is
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+                .addFilterAfter(new CrossSiteRequests.TokenCookie(), CsrfFilter.class)
+                .exceptionHandling(refusals -> refusals.accessDeniedHandler(CrossSiteRequests.refusal()));
         return http.build();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import io.fieldsync.security.CrossSiteRequests;
 import io.fieldsync.testing.MariaDbIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -26,7 +27,11 @@ class OperatorAccessIT extends MariaDbIntegrationTest {
         assertThat(http.getForEntity("/actuator/hawtio/", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(http.getForEntity("/actuator/jolokia/version", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(http.getForEntity("/api/syncs", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.postForEntity("/api/syncs", null, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        // with the header a script sends: the missing login is what is refused
+        org.springframework.http.HttpHeaders script = new org.springframework.http.HttpHeaders();
+        script.set(CrossSiteRequests.HEADER, CrossSiteRequests.VALUE);
+        assertThat(http.exchange("/api/syncs", org.springframework.http.HttpMethod.POST,
+                new org.springframework.http.HttpEntity<>(null, script), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test

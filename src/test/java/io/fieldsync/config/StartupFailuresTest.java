@@ -29,6 +29,14 @@ class StartupFailuresTest {
     Path folder;
 
     @Test
+    void noFieldServiceDatabaseOutsideTheDemoSaysWhatToSet(CapturedOutput output) {
+        String reason = failToStartWithoutDemo(output);
+
+        assertThat(reason).contains("no field-service database configured").contains("fieldsync.source.url")
+                .contains("FIELDSYNC_SOURCE_URL").contains("--spring.profiles.active=demo");
+    }
+
+    @Test
     void unreachableFieldServiceDatabaseNamesTheSetting(CapturedOutput output) {
         String reason = failToStart(output, "--fieldsync.source.url=jdbc:mysql://127.0.0.1:1/fieldservice",
                 "--fieldsync.source.username=sync");
@@ -99,11 +107,22 @@ class StartupFailuresTest {
         assertThat(reason).contains("contact.to-xero.jsonata is not valid JSONata at line 4");
     }
 
-    /** Starts the application, expects it to fail, and returns the one-line reason it printed. */
+    /** Starts the demo (small data), expects it to fail, and returns the one-line reason it printed. */
     private String failToStart(CapturedOutput output, String... settings) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--fieldsync.demo.customers=3",
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--fieldsync.demo.enabled=true", "--fieldsync.demo.customers=3",
                 "--fieldsync.demo.invoices=5", "--fieldsync.demo.purchase-orders=2"));
         args.addAll(List.of(settings));
+        return reasonItFailed(output, args);
+    }
+
+    /** As production starts: no demo asked for. */
+    private String failToStartWithoutDemo(CapturedOutput output, String... settings) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0"));
+        args.addAll(List.of(settings));
+        return reasonItFailed(output, args);
+    }
+
+    private String reasonItFailed(CapturedOutput output, List<String> args) {
         assertThatThrownBy(() -> new SpringApplicationBuilder(FieldSyncApplication.class)
                 .run(args.toArray(String[]::new)).close()).isNotNull();
 

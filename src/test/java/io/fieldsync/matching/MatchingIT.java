@@ -264,7 +264,13 @@ class MatchingIT extends MariaDbIntegrationTest {
         assertThat((List<Map<String, Object>>) imported.get("imported")).singleElement().satisfies(i -> assertThat(i).containsEntry("xeroId", onlyInXero));
         assertThat(source.queryForObject("select name from materials where sku = 'XERO-ONLY-9'", String.class)).isEqualTo("Wombat wrangling kit");
 
-        asOperator().postForObject("/api/matching/items/remove-unmatched", null, Map.class);
+        // without an explicit confirmation it is a dry run: nothing is deleted
+        Map<String, Object> unconfirmed = asOperator().postForObject("/api/matching/items/remove-unmatched", null, Map.class);
+        assertThat(unconfirmed).containsEntry("dryRun", true);
+        assertThat(source.queryForObject("select count(*) from materials where deleted_at is null", Integer.class))
+                .isEqualTo(materials + 1);
+
+        asOperator().postForObject("/api/matching/items/remove-unmatched?confirm=true", null, Map.class);
 
         assertThat(source.queryForList("select id from materials where deleted_at is null", Long.class))
                 .containsExactlyInAnyOrder(id(byCode), id(byName),

@@ -17,12 +17,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import io.fieldsync.security.CrossSiteRequests;
 import io.fieldsync.testing.ConnectorProcess;
+import io.fieldsync.testing.IntegrationTestDatabases;
+import io.fieldsync.testing.MariaDb;
+import java.nio.file.Files;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code java -jar target/fieldsync.jar} started from an unrelated directory runs the demo on the
- * routes and mappings it carries: healthy, logged in, and a sync runs to its end.
+ * {@code java -jar target/fieldsync.jar} started from an unrelated directory runs the demo, when
+ * asked for, on the routes and mappings it carries: healthy, logged in, and a sync runs to its end.
+ * Not asked for and with no field-service database configured it refuses to start; its settings
+ * are read from {@code config/application.yml} in the directory it is started from.
  */
 class PackagedJarIT {
 
@@ -44,8 +50,13 @@ class PackagedJarIT {
 
     @Test
     void jarRunsTheDemoFromAnyDirectoryWithItsShippedRoutesAndMappings() throws Exception {
-        connector = ConnectorProcess.start(elsewhere, List.of("--spring.security.user.password=" + PASSWORD));
+        connector = ConnectorProcess.start(elsewhere, List.of("--spring.profiles.active=demo", "--spring.security.user.password=" + PASSWORD));
         String base = connector.baseUrl();
+
+        // it says so: a banner in the log and a health component
+        assertThat(connector.log()).contains("FIELDSYNC DEMO: not connected to your field-service database");
+        JsonNode health = json.readTree(send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).GET()).body());
+        assertThat(health.path("components").path("demo").path("details").path("demo").asBoolean()).as("%s", health).isTrue();
 
         // the demo syncs once by itself as soon as it is up
         JsonNode demoRun = awaitFinished(base, 1);
@@ -67,6 +78,42 @@ class PackagedJarIT {
         assertThat(connector.log()).doesNotContain("sandbox-secret").doesNotContain(PASSWORD);
     }
 
+    @Test
+    void jarWithoutAFieldServiceDatabaseRefusesToStartWithOneLine() throws Exception {
+        ConnectorProcess.Exit exit = ConnectorProcess.runToExit(elsewhere, List.of());
+
+        assertThat(exit.code()).as(exit.log()).isNotZero();
+        assertThat(exit.log().lines().filter(line -> line.startsWith("FieldSync cannot start: ")))
+                .singleElement().asString().contains("set fieldsync.source.url");
+        assertThat(exit.log()).doesNotContain("FIELDSYNC DEMO").doesNotContain("operator login for this run");
+    }
+
+    @Test
+    void jarReadsConfigApplicationYmlInTheDirectoryItIsStartedFrom() throws Exception {
+        String database = IntegrationTestDatabases.database("jar_config_source");
+        MariaDb.recreate(database);
+        Files.createDirectory(elsewhere.resolve("config"));
+        Files.writeString(elsewhere.resolve("config/application.yml"), """
+                fieldsync:
+                  source:
+                    url: %s
+                    username: %s
+                    password: "%s"
+                  demo:
+                    sync-at-start: false
+                spring:
+                  security:
+                    user:
+                      password: %s
+                """.formatted(MariaDb.url(database), MariaDb.USERNAME, MariaDb.PASSWORD, PASSWORD));
+
+        connector = ConnectorProcess.start(elsewhere, List.of());
+
+        HttpResponse<String> syncs = send(HttpRequest.newBuilder(URI.create(connector.baseUrl() + "/api/syncs")).GET());
+        assertThat(syncs.statusCode()).as("the operator password from config/application.yml").isEqualTo(200);
+        assertThat(connector.log()).doesNotContain("FIELDSYNC DEMO");
+    }
+
     private JsonNode awaitFinished(String base, long runId) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
@@ -82,6 +129,8 @@ class PackagedJarIT {
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         String login = Base64.getEncoder().encodeToString(("operator:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return http.send(request.header("Authorization", "Basic " + login).build(), HttpResponse.BodyHandlers.ofString());
+        // as a script: the login and the header that marks it as no other site's page
+        return http.send(request.header("Authorization", "Basic " + login).header(CrossSiteRequests.HEADER, CrossSiteRequests.VALUE)
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 }

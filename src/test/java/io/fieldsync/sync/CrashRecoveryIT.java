@@ -176,8 +176,8 @@ class CrashRecoveryIT extends MariaDbIntegrationTest {
 
     /** Starts a manual sync on that connector through its API, as an operator would. */
     private long startSync(ConnectorProcess node) {
-        TestRestTemplate operator = new TestRestTemplate(new RestTemplateBuilder().rootUri(node.baseUrl()),
-                OPERATOR, OPERATOR_PASSWORD);
+        TestRestTemplate operator = io.fieldsync.testing.ApiScripts.withScriptHeader(
+                new TestRestTemplate(new RestTemplateBuilder().rootUri(node.baseUrl()), OPERATOR, OPERATOR_PASSWORD));
         ResponseEntity<Map> started = operator.postForEntity("/api/syncs", null, Map.class);
         assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.ACCEPTED);
         return ((Number) started.getBody().get("id")).longValue();

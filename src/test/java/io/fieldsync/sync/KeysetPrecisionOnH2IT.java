@@ -67,6 +67,7 @@ class KeysetPrecisionOnH2IT {
 
     @DynamicPropertySource
     static void demo(DynamicPropertyRegistry registry) {
+        registry.add("fieldsync.demo.enabled", () -> true); // the demo, asked for
         registry.add("fieldsync.demo.sync-at-start", () -> false);
         registry.add("spring.security.user.name", () -> OPERATOR);
         registry.add("spring.security.user.password", () -> PASSWORD);
@@ -127,7 +128,7 @@ class KeysetPrecisionOnH2IT {
     }
 
     private Map<String, Object> syncToEnd() {
-        TestRestTemplate operator = http.withBasicAuth(OPERATOR, PASSWORD);
+        TestRestTemplate operator = io.fieldsync.testing.ApiScripts.withScriptHeader(http.withBasicAuth(OPERATOR, PASSWORD));
         ResponseEntity<Map> started = operator.postForEntity("/api/syncs", null, Map.class);
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         long id = ((Number) started.getBody().get("id")).longValue();

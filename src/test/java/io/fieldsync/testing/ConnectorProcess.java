@@ -34,6 +34,26 @@ public final class ConnectorProcess implements AutoCloseable {
 
     /** Starts the packaged jar with these {@code --name=value} arguments on a free port and waits until it is healthy. */
     public static ConnectorProcess start(Path workDir, List<String> arguments) throws Exception {
+        ConnectorProcess connector = launch(workDir, arguments);
+        connector.awaitHealthy();
+        return connector;
+    }
+
+    /** What a start that is meant to fail ended with. */
+    public record Exit(int code, String log) {
+    }
+
+    /** Starts the packaged jar in {@code workDir} and waits, at most {@link #STARTUP}, for it to stop by itself. */
+    public static Exit runToExit(Path workDir, List<String> arguments) throws Exception {
+        ConnectorProcess connector = launch(workDir, arguments);
+        if (!connector.process.waitFor(STARTUP.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+            connector.close();
+            throw new AssertionError("still running after " + STARTUP + "; log:\n" + connector.log());
+        }
+        return new Exit(connector.process.exitValue(), connector.log());
+    }
+
+    private static ConnectorProcess launch(Path workDir, List<String> arguments) throws IOException {
         Path jar = Path.of("target/fieldsync.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: integration tests run after mvn package");
@@ -45,9 +65,7 @@ public final class ConnectorProcess implements AutoCloseable {
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ConnectorProcess connector = new ConnectorProcess(process, log, port);
-        connector.awaitHealthy();
-        return connector;
+        return new ConnectorProcess(process, log, port);
     }
 
     public String baseUrl() {

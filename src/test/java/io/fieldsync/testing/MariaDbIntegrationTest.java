@@ -129,12 +129,13 @@ public abstract class MariaDbIntegrationTest {
         registry.add("fieldsync.node-id", () -> scheduler);
     }
 
+    /** The operator's script: their login and the header that marks a request as no other site's page. */
     protected TestRestTemplate asOperator() {
-        return http.withBasicAuth(OPERATOR, OPERATOR_PASSWORD);
+        return ApiScripts.withScriptHeader(http.withBasicAuth(OPERATOR, OPERATOR_PASSWORD));
     }
 
     protected TestRestTemplate asViewer() {
-        return http.withBasicAuth(VIEWER, VIEWER_PASSWORD);
+        return ApiScripts.withScriptHeader(http.withBasicAuth(VIEWER, VIEWER_PASSWORD));
     }
 
     /**

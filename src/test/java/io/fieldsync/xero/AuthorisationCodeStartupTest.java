@@ -18,7 +18,7 @@ class AuthorisationCodeStartupTest {
 
     @Test
     void noTokenKeyNoStartWithOneLineNamingTheSetting(CapturedOutput output) {
-        assertThatThrownBy(() -> new SpringApplicationBuilder(FieldSyncApplication.class).run("--server.port=0",
+        assertThatThrownBy(() -> new SpringApplicationBuilder(FieldSyncApplication.class).run("--server.port=0", "--fieldsync.demo.enabled=true",
                 "--fieldsync.demo.customers=3", "--fieldsync.demo.invoices=5", "--fieldsync.demo.purchase-orders=2",
                 "--fieldsync.xero.grant=authorization_code").close()).isNotNull();
 
