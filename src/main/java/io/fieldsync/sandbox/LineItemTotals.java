@@ -71,7 +71,10 @@ final class LineItemTotals {
         line.put("Description", description == null ? "" : description);
 
         BigDecimal quantity = decimal(in, "Quantity", BigDecimal.ONE).setScale(4, RoundingMode.HALF_UP);
-        BigDecimal unitAmount = decimal(in, "UnitAmount", itemDetails == null ? null : decimal(itemDetails, "UnitPrice", null));
+        // an item's price stands in for a missing UnitAmount only when no LineAmount was given:
+        // with a LineAmount, Xero works the unit amount out from it
+        BigDecimal unitAmount = decimal(in, "UnitAmount",
+                itemDetails == null || in.hasNonNull("LineAmount") ? null : decimal(itemDetails, "UnitPrice", null));
         BigDecimal discount = decimal(in, "DiscountRate", null);
         BigDecimal lineAmount;
         if (unitAmount != null) {

@@ -64,6 +64,17 @@ class InvoicesTest extends SandboxTestSupport {
     }
 
     @Test
+    void lineWithAnItemCodeAndALineAmountKeepsTheAmountAndWorksTheUnitAmountOut() {
+        client.create("Items", "{\"Code\":\"PIPE-15\",\"Name\":\"Copper pipe\","
+                + "\"SalesDetails\":{\"UnitPrice\":50.00,\"AccountCode\":\"260\"}}");
+        JsonNode invoice = invoiceWith("Exclusive", "{\"ItemCode\":\"PIPE-15\",\"Quantity\":4,\"LineAmount\":193.99}");
+        JsonNode line = invoice.path("LineItems").path(0);
+        assertThat(line.path("LineAmount").decimalValue()).isEqualByComparingTo("193.99");
+        assertThat(line.path("UnitAmount").decimalValue()).isEqualByComparingTo("48.50");
+        assertThat(invoice.path("SubTotal").decimalValue()).isEqualByComparingTo("193.99");
+    }
+
+    @Test
     void salesInvoiceNumbersAreUniqueButBillNumbersAreNot() {
         String contact = client.createContact("Ridgeway Plumbing").path("ContactID").asText();
         client.createInvoice(contact, "FS-1001", "AUTHORISED");
