@@ -156,8 +156,8 @@ class CrashRecoveryIT extends MariaDbIntegrationTest {
 
         try (ConnectorProcess restarted = startConnectorProcess(workDir, "the-only-node", tuning)) {
             java.time.Instant up = java.time.Instant.now();
-            TestRestTemplate operator = new TestRestTemplate(new RestTemplateBuilder().rootUri(restarted.baseUrl()),
-                    OPERATOR, OPERATOR_PASSWORD);
+            TestRestTemplate operator = io.fieldsync.testing.ApiScripts.withScriptHeader(
+                    new TestRestTemplate(new RestTemplateBuilder().rootUri(restarted.baseUrl()), OPERATOR, OPERATOR_PASSWORD));
             long next = Eventually.value(Duration.ofSeconds(10), "a sync started after the restart", () -> {
                 ResponseEntity<Map> started = operator.postForEntity("/api/syncs", null, Map.class);
                 return started.getStatusCode() == HttpStatus.ACCEPTED ? ((Number) started.getBody().get("id")).longValue() : null;
