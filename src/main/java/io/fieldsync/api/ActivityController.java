@@ -48,7 +48,10 @@ public class ActivityController {
     /** {@code from}/{@code to}: ISO dates (a whole day, UTC) or instants; default the last 30 days. */
     @GetMapping("/api/reports/activity")
     public Activity activity(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        Instant end = to == null ? Instant.now() : instant(to, "to", true);
+        // up to the end of this second: through MySQL Connector/J a MariaDB state store keeps whole
+        // seconds, so what happened earlier in this second is stored at its start
+        Instant end = to == null ? Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1)
+                : instant(to, "to", true);
         Instant start = from == null ? end.minusSeconds(30L * 86_400) : instant(from, "from", false);
         if (!start.isBefore(end)) {
             throw new BadRequestException("'from' must be before 'to'", "from");
