@@ -30,7 +30,9 @@ public class PushCursor {
     private static final String KEYSET = "keyset";
     private static final String KEYSET_ENTITY = "keysetEntity";
     private static final String WATERMARK_CANDIDATE = "watermarkCandidate";
-    private static final String REVISIT_ENTITIES = "revisitEntities";
+    static final String REVISIT_ENTITIES = "revisitEntities";
+    /** camel-sql cannot bind an empty IN list; -1 is never an id. */
+    static final long NO_REVISITS = -1L;
     private static final String REVISIT_AFTER = "revisitAfter";
 
     private final XeroConnection connection;
@@ -92,8 +94,7 @@ public class PushCursor {
         List<Long> page = statuses.revisits(connection.currentTenant().getId(), exchange.getProperty(REVISIT_ENTITIES, List.class),
                 exchange.getProperty(REVISIT_AFTER, Long.class), org.springframework.data.domain.PageRequest.of(0, pageSize));
         exchange.setProperty("moreRevisits", page.size() >= pageSize);
-        // camel-sql cannot bind an empty IN list; -1 is never an id
-        exchange.setProperty("revisitIds", page.isEmpty() ? List.of(-1L) : page);
+        exchange.setProperty("revisitIds", page.isEmpty() ? List.of(NO_REVISITS) : page);
         if (!page.isEmpty()) {
             exchange.setProperty(REVISIT_AFTER, page.get(page.size() - 1));
             Map<Long, Instant> revisited = exchange.getProperty("revisited", Map.class);

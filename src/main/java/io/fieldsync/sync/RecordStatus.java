@@ -22,7 +22,12 @@ public class RecordStatus {
     static final int TEXT_COLUMN = 4000;
 
     /** Why a record was skipped: a rule (looked at again when it changes) or a missing dependency (every run). */
-    public enum SkipKind { RULE, DEPENDENCY, OPERATOR }
+    /**
+     * Why a record is not sent. RULE: until it changes; DEPENDENCY: looked at again every run;
+     * OPERATOR: until it changes, by an operator's choice; GONE: its row left the field-service
+     * database (or no longer qualifies), so nothing can change its outcome until the row changes.
+     */
+    public enum SkipKind { RULE, DEPENDENCY, OPERATOR, GONE }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -155,6 +160,27 @@ public class RecordStatus {
         this.skipKind = null;
         this.status = Outcome.FAILED;
         this.message = fitted(message);
+        this.lastRunId = runId;
+        this.updatedAt = Instant.now();
+    }
+
+    /**
+     * Its row is no longer one the push reads (deleted, or it no longer qualifies): it leaves the
+     * records looked at again. One sent without an answer keeps its attempt and FAILS, as Xero may
+     * hold it: if the row comes back, it is looked up in Xero before it is sent again.
+     */
+    public void goneFromSource(String label, Long runId) {
+        if (attemptedAt == null) {
+            skip(SkipKind.GONE, label + " is no longer in the field-service database, or no longer one FieldSync sends"
+                    + " (deleted, or changed so that it does not qualify): not looked at again until it changes", runId);
+            return;
+        }
+        this.status = Outcome.FAILED;
+        this.skipKind = SkipKind.GONE;
+        this.resyncRequestedAt = null;
+        this.message = fitted(label + " was sent to Xero without an answer, then left the field-service database (deleted,"
+                + " or changed so that it does not qualify): Xero may hold it, check there. If it comes back it is looked up"
+                + " in Xero before it is sent again");
         this.lastRunId = runId;
         this.updatedAt = Instant.now();
     }

@@ -20,13 +20,15 @@ public interface RecordStatusRepository extends JpaRepository<RecordStatus, Long
      * One page of the records looked at again every run, whatever the watermark (skipped for a
      * missing dependency, sent without an answer, or marked for re-sync by an operator): their
      * ids after {@code afterId}, in id order, of any of {@code entities} (a file and its copy on
-     * a bill are one row). Read in pages, as they can be many.
+     * a bill are one row). Read in pages, as they can be many. Those whose rows have gone from
+     * the field-service database are retired (GONE) and left out.
      */
     @Query("""
             select distinct r.localId from RecordStatus r
              where r.tenantRef = :tenant and r.entity in :entities and r.localId > :afterId
                and (r.skipKind = io.fieldsync.sync.RecordStatus.SkipKind.DEPENDENCY or r.attemptedAt is not null
                     or r.resyncRequestedAt is not null)
+               and (r.skipKind is null or r.skipKind <> io.fieldsync.sync.RecordStatus.SkipKind.GONE)
              order by r.localId""")
     List<Long> revisits(@Param("tenant") Long tenantRef, @Param("entities") Collection<String> entities,
                         @Param("afterId") long afterId, org.springframework.data.domain.Pageable page);
