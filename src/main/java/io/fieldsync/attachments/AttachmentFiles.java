@@ -21,9 +21,9 @@ public class AttachmentFiles {
     private final JdbcTemplate source;
     private final int chunkBytes;
 
-    public AttachmentFiles(@Qualifier("sourceDataSource") DataSource source,
+    public AttachmentFiles(@Qualifier("sourceDataSource") DataSource source, io.fieldsync.config.DatabaseTimeouts timeouts,
                            @Value("${fieldsync.attachments.chunk-bytes:262144}") int chunkBytes) {
-        this.source = new JdbcTemplate(source);
+        this.source = timeouts.jdbcTemplate(source);
         this.chunkBytes = chunkBytes;
     }
 

@@ -33,6 +33,16 @@ public record DatabaseTimeouts(@DefaultValue("PT10S") Duration connectTimeout,
         return url != null && (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:"));
     }
 
+    /**
+     * A JdbcTemplate on a pool the auto-configured one does not use (the field-service database),
+     * with the same query timeout.
+     */
+    public org.springframework.jdbc.core.JdbcTemplate jdbcTemplate(javax.sql.DataSource dataSource) {
+        org.springframework.jdbc.core.JdbcTemplate template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        template.setQueryTimeout(querySeconds());
+        return template;
+    }
+
     int querySeconds() {
         return (int) Math.max(1, queryTimeout.toSeconds());
     }

@@ -21,8 +21,8 @@ public class FsmCandidates {
 
     private final JdbcTemplate source;
 
-    public FsmCandidates(@Qualifier("sourceDataSource") DataSource source) {
-        this.source = new JdbcTemplate(source);
+    public FsmCandidates(@Qualifier("sourceDataSource") DataSource source, io.fieldsync.config.DatabaseTimeouts timeouts) {
+        this.source = timeouts.jdbcTemplate(source);
     }
 
     public List<MatchCandidate> all(MatchKind kind) {

@@ -28,8 +28,8 @@ public class FsmImports {
     private final JdbcTemplate source;
     private final NamedParameterJdbcTemplate named;
 
-    public FsmImports(@Qualifier("sourceDataSource") DataSource source) {
-        this.source = new JdbcTemplate(source);
+    public FsmImports(@Qualifier("sourceDataSource") DataSource source, io.fieldsync.config.DatabaseTimeouts timeouts) {
+        this.source = timeouts.jdbcTemplate(source);
         this.named = new NamedParameterJdbcTemplate(this.source);
     }
 

@@ -38,7 +38,7 @@ public class MatchDecisions {
 
     public MatchDecisions(FsmCandidates fsm, XeroCandidates xero, MatchSuggestions suggestions, MatchLinks links,
                           MatchGuard guard, RecordActions records, TransactionTemplate transaction,
-                          @Qualifier("sourceDataSource") DataSource source, JdbcTemplate state) {
+                          @Qualifier("sourceDataSource") DataSource source, io.fieldsync.config.DatabaseTimeouts timeouts, JdbcTemplate state) {
         this.fsm = fsm;
         this.xero = xero;
         this.suggestions = suggestions;
@@ -46,7 +46,7 @@ public class MatchDecisions {
         this.guard = guard;
         this.records = records;
         this.transaction = transaction;
-        this.source = new JdbcTemplate(source);
+        this.source = timeouts.jdbcTemplate(source);
         this.state = state;
     }
 

@@ -34,8 +34,8 @@ public class FsmBooks {
     private final XeroConnection connection;
     private final SyncRules rules;
 
-    public FsmBooks(@Qualifier("sourceDataSource") DataSource source, JdbcTemplate state, XeroConnection connection, SyncRules rules) {
-        this.source = new JdbcTemplate(source);
+    public FsmBooks(@Qualifier("sourceDataSource") DataSource source, io.fieldsync.config.DatabaseTimeouts timeouts, JdbcTemplate state, XeroConnection connection, SyncRules rules) {
+        this.source = timeouts.jdbcTemplate(source);
         this.state = state;
         this.connection = connection;
         this.rules = rules;

@@ -17,8 +17,8 @@ public class FsmTaxCodes implements FsmTaxRates {
 
     private final JdbcTemplate source;
 
-    public FsmTaxCodes(@Qualifier("sourceDataSource") DataSource source) {
-        this.source = new JdbcTemplate(source);
+    public FsmTaxCodes(@Qualifier("sourceDataSource") DataSource source, io.fieldsync.config.DatabaseTimeouts timeouts) {
+        this.source = timeouts.jdbcTemplate(source);
     }
 
     @Override
