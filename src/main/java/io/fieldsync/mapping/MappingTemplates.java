@@ -22,13 +22,16 @@ import org.springframework.stereotype.Component;
  * start-up (camel-jsonata would re-parse the template for every record). A template that does
  * not compile stops start-up with its file name and position. Templates read from a folder are
  * recompiled when the file changes, so an engineer's edit applies without a restart.
- * Routes call {@code mappingTemplates.apply(name, record)}.
+ * Routes call {@code mappingTemplates.apply(name, record)}. The functions of
+ * {@code lib/functions.jsonata} beside them ({@code $has}, {@code $isoDate}) are bound before
+ * every template's expression, so they are defined once for all.
  */
 @Component("mappingTemplates")
 public class MappingTemplates {
 
     private static final Logger log = LoggerFactory.getLogger(MappingTemplates.class);
     private static final String SUFFIX = ".jsonata";
+    static final String LIBRARY = "lib/functions" + SUFFIX;
 
     private final String location;
     private final ObjectMapper json;
@@ -62,11 +65,6 @@ public class MappingTemplates {
         }
     }
 
-    /** Maps every record of a batch through the same template, keeping their order. */
-    public java.util.List<Object> applyEach(String name, java.util.List<?> records) {
-        return records.stream().map(record -> apply(name, record)).toList();
-    }
-
     /**
      * JSONata copies a null column through as null; Xero reads a null as "no value" at best, so
      * nulls are left out of the element (and of its nested objects and lists) instead of sent.
@@ -95,8 +93,9 @@ public class MappingTemplates {
 
     private void compileAll() {
         Map<String, CompiledTemplate> compiled = new TreeMap<>();
+        Library library = library();
         for (Resource resource : resources()) {
-            CompiledTemplate template = compile(resource);
+            CompiledTemplate template = compile(resource, library);
             compiled.put(template.name(), template);
         }
         if (compiled.isEmpty()) {
@@ -121,28 +120,53 @@ public class MappingTemplates {
             throw new MappingException(location + name + SUFFIX, "no such mapping template", null);
         }
         if (template.isStale()) {
-            template = compile(template.resource());
+            template = compile(template.resource(), library());
             templates.put(name, template);
             log.info("Recompiled mapping template {}", template.file());
         }
         return template;
     }
 
-    private static CompiledTemplate compile(Resource resource) {
-        String file = describe(resource);
-        String source;
-        try (InputStream in = resource.getInputStream()) {
-            source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new MappingException(file, "cannot be read: " + e.getMessage(), e);
+    /** The shared functions, as statements to put before a template's expression (none when the file is absent). */
+    private Library library() {
+        Resource resource = new PathMatchingResourcePatternResolver().getResource(location + LIBRARY);
+        if (!resource.exists()) {
+            return new Library(null, "", -1);
         }
+        String statements = read(resource).strip();
+        while (statements.endsWith(";")) {
+            statements = statements.substring(0, statements.length() - 1).stripTrailing();
+        }
+        Library library = new Library(resource, statements.isEmpty() ? "" : statements + ";\n", lastModified(resource));
         try {
-            Jsonata expression = Jsonata.jsonata(source);
-            String name = resource.getFilename().substring(0, resource.getFilename().length() - SUFFIX.length());
-            return new CompiledTemplate(name, file, resource, expression, lastModified(resource));
+            Jsonata.jsonata("(" + library.statements() + "null)");
         } catch (JException e) {
-            throw new MappingException(file, "is not valid JSONata at " + TextPosition.of(source, e.getLocation())
+            throw new MappingException(describe(resource), "is not valid JSONata at "
+                    + TextPosition.of(library.statements(), Math.max(0, e.getLocation() - 1)) + ": " + e.getMessage(), e);
+        }
+        return library;
+    }
+
+    private static CompiledTemplate compile(Resource resource, Library library) {
+        String file = describe(resource);
+        String source = read(resource);
+        String prefix = "(" + library.statements();
+        try {
+            Jsonata expression = Jsonata.jsonata(prefix + source + "\n)");
+            String name = resource.getFilename().substring(0, resource.getFilename().length() - SUFFIX.length());
+            return new CompiledTemplate(name, file, resource, expression, lastModified(resource), library);
+        } catch (JException e) {
+            int at = Math.max(0, Math.min(e.getLocation() - prefix.length(), source.length()));
+            throw new MappingException(file, "is not valid JSONata at " + TextPosition.of(source, at)
                     + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String read(Resource resource) {
+        try (InputStream in = resource.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MappingException(describe(resource), "cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -162,10 +186,16 @@ public class MappingTemplates {
         }
     }
 
-    private record CompiledTemplate(String name, String file, Resource resource, Jsonata expression,
-                                    long lastModified) {
+    private record Library(Resource resource, String statements, long lastModified) {
         boolean isStale() {
-            return lastModified >= 0 && MappingTemplates.lastModified(resource) != lastModified;
+            return resource != null && lastModified >= 0 && MappingTemplates.lastModified(resource) != lastModified;
+        }
+    }
+
+    private record CompiledTemplate(String name, String file, Resource resource, Jsonata expression,
+                                    long lastModified, Library library) {
+        boolean isStale() {
+            return (lastModified >= 0 && MappingTemplates.lastModified(resource) != lastModified) || library.isStale();
         }
     }
 }

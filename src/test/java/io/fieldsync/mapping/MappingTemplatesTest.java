@@ -73,6 +73,46 @@ class MappingTemplatesTest {
     }
 
     @Test
+    void sharedFunctionsAreCalledByEveryTemplateAndATemplateMayDefineItsOwn() throws Exception {
+        Files.createDirectories(folder.resolve("lib"));
+        Path library = folder.resolve("lib/functions.jsonata");
+        Files.writeString(library, "/* shared */\n$has := function($v) { $v != null and $v != \"\" };\n$tag := function($s) { \"<\" & $s & \">\" };\n");
+        Files.writeString(folder.resolve("a.jsonata"), "{ \"Code\": $has(sku) ? $tag(sku) }");
+        Files.writeString(folder.resolve("b.jsonata"), "( $tag := function($s) { \"[\" & $s & \"]\" }; { \"Code\": $tag(sku) } )");
+        MappingTemplates templates = new MappingTemplates("file:" + folder, json);
+
+        assertThat(templates.names()).as("the library is not a template").containsExactly("a", "b");
+        assertThat(templates.apply("a", Map.of("sku", "P-1"))).isEqualTo(Map.of("Code", "<P-1>"));
+        assertThat(templates.apply("a", Map.of("sku", ""))).isEqualTo(Map.of());
+        assertThat(templates.apply("b", Map.of("sku", "P-1"))).isEqualTo(Map.of("Code", "[P-1]"));
+
+        Files.writeString(library, "$tag := function($s) { \"{\" & $s & \"}\" }; $has := function($v) { true };");
+        Files.setLastModifiedTime(library, FileTime.from(Instant.now().plusSeconds(5)));
+        assertThat(templates.apply("a", Map.of("sku", "P-1"))).as("an edited library applies without restart")
+                .isEqualTo(Map.of("Code", "{P-1}"));
+    }
+
+    @Test
+    void anErrorInATemplateIsPlacedInItsOwnFileNotTheLibrary() throws Exception {
+        Files.createDirectories(folder.resolve("lib"));
+        Files.writeString(folder.resolve("lib/functions.jsonata"), "/* one\n two\n three */\n$has := function($v) { $v != null };");
+        Files.writeString(folder.resolve("broken.jsonata"), "{\n  \"Code\": (sku\n}");
+
+        assertThatThrownBy(() -> new MappingTemplates("file:" + folder, json))
+                .hasMessageContaining("broken.jsonata").hasMessageContaining("is not valid JSONata at line 3");
+    }
+
+    @Test
+    void anInvalidLibraryIsRefusedByItsName() throws Exception {
+        Files.createDirectories(folder.resolve("lib"));
+        Files.writeString(folder.resolve("lib/functions.jsonata"), "$has := function($v) { $v != null ");
+        Files.writeString(folder.resolve("a.jsonata"), "1");
+
+        assertThatThrownBy(() -> new MappingTemplates("file:" + folder, json))
+                .hasMessageContaining("functions.jsonata").hasMessageContaining("is not valid JSONata");
+    }
+
+    @Test
     void shippedTemplatesAllCompile() {
         MappingTemplates shipped = new MappingTemplates("file:mappings", json);
         assertThat(shipped.names()).contains("contact.to-xero");
