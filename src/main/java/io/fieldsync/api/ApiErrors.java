@@ -2,6 +2,8 @@ package io.fieldsync.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.fieldsync.settings.InvalidSettingException;
 import io.fieldsync.sync.MaintenanceWindowException;
@@ -11,15 +13,25 @@ import io.fieldsync.xero.XeroAnswerException;
 import io.fieldsync.xero.XeroConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Every API error is JSON {@code {"error": "..."}} with a fitting status, never a stack trace. */
+/**
+ * Every API error is JSON {@code {"error": "..."}} with a fitting status, never a stack trace. A
+ * client's mistake (wrong method, content type, parameter, body; an unknown path or record) is a
+ * 4xx in the API's words, naming the parameter as the API names it, and is not logged: it is the
+ * client's to fix. Only what the connector got wrong (a 500) logs its stack trace.
+ */
 @RestControllerAdvice
 public class ApiErrors {
 
@@ -50,14 +62,59 @@ public class ApiErrors {
         return error(HttpStatus.BAD_REQUEST, e.getMessage(), "field", e.field());
     }
 
-    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
-    ResponseEntity<Map<String, Object>> unreadable(Exception e) {
-        return error(HttpStatus.BAD_REQUEST, "The request cannot be read: " + e.getMessage().lines().findFirst().orElse(""), null, null);
+    /** A body that is no JSON, or JSON of another shape than the call takes, or too large: said in the API's words. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        BodyTooLargeException tooLarge = BodyTooLargeException.in(e);
+        if (tooLarge != null) {
+            // as RequestBodyLimit does on a Content-Length: a flood is the operator's to know of
+            log.warn("Refused a request body over {} (413)", ApiLimits.inWords(tooLarge.maxBytes()));
+            return error(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), "maxBytes", tooLarge.maxBytes());
+        }
+        UnreadableBody.Fault fault = UnreadableBody.fault(e);
+        return error(HttpStatus.BAD_REQUEST, fault.words(), "field", fault.field());
     }
 
-    @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
-    ResponseEntity<Map<String, Object>> notFound(Exception e) {
+    /** A query or path parameter of the wrong type: {@code size=abc}, {@code /api/syncs/abc}, {@code now=maybe}. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> wrongType(MethodArgumentTypeMismatchException e) {
+        return error(HttpStatus.BAD_REQUEST, e.getName() + " must be " + UnreadableBody.expected(e.getRequiredType())
+                + ", not '" + e.getValue() + "'", "field", e.getName());
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
+        return error(HttpStatus.BAD_REQUEST, "'" + e.getParameterName() + "' is required", "field", e.getParameterName());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
         return error(HttpStatus.NOT_FOUND, e.getMessage(), null, null);
+    }
+
+    /** Spring's words would be "No static resource api/nope.": the API has no such call. */
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Map<String, Object>> noSuchPath(NoResourceFoundException e, HttpServletRequest request) {
+        return error(HttpStatus.NOT_FOUND, "No such call in the API: " + request.getMethod() + " " + request.getRequestURI(), null, null);
+    }
+
+    /** DELETE /api/syncs: the path is right, the method is not. The answer names the methods it takes, as does its Allow header. */
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> wrongMethod(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        Set<HttpMethod> allowed = e.getSupportedHttpMethods() == null ? Set.of() : e.getSupportedHttpMethods();
+        String takes = allowed.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
+        ResponseEntity<Map<String, Object>> answer = error(HttpStatus.METHOD_NOT_ALLOWED, e.getMethod() + " is not a call of "
+                + request.getRequestURI() + (takes.isEmpty() ? "" : "; it takes " + takes), null, null);
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).allow(allowed.toArray(HttpMethod[]::new))
+                .body(answer.getBody());
+    }
+
+    /** A JSON call sent a form, text or XML. */
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> wrongContentType(HttpMediaTypeNotSupportedException e) {
+        String sent = e.getContentType() == null ? "no Content-Type" : "Content-Type " + e.getContentType();
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "This call takes a JSON body with Content-Type: application/json, not "
+                + sent, null, null);
     }
 
     /** Xero out of reach, or answering what cannot be read (a web page, a cut-off answer): Xero's words, 502. */

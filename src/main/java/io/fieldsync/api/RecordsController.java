@@ -23,6 +23,7 @@ import io.fieldsync.sync.SyncRuns;
 import io.fieldsync.xero.XeroConnection;
 import io.fieldsync.xero.XeroDeepLinks;
 import io.fieldsync.xero.XeroTenant;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -56,9 +57,11 @@ public class RecordsController {
     private final RecordLinkRepository links;
     private final RecordActions actions;
     private final SyncRuns syncRuns;
+    private final ApiPages pages;
 
     public RecordsController(XeroConnection connection, RecordStatusRepository statuses, RecordLinkRepository links,
-                             RecordActions actions, SyncRuns syncRuns) {
+                             RecordActions actions, SyncRuns syncRuns, ApiPages pages) {
+        this.pages = pages;
         this.connection = connection;
         this.statuses = statuses;
         this.links = links;
@@ -66,21 +69,27 @@ public class RecordsController {
         this.syncRuns = syncRuns;
     }
 
-    /** {@code from}/{@code to}: instants bounding the record's last status change. */
+    /**
+     * A page of records, newest change first; {@code from}/{@code to}: instants bounding the
+     * record's last status change. The body is the page's records (a list, as it always was); the
+     * headers carry the rest: {@code X-Total-Count} (records matching), {@code X-Page},
+     * {@code X-Page-Size}, {@code X-Page-Count}, and a {@code Link} to the next and previous pages.
+     */
     @GetMapping
-    public List<RecordView> records(@RequestParam(required = false) String entity,
-                                    @RequestParam(required = false) String status,
-                                    @RequestParam(required = false) String from,
-                                    @RequestParam(required = false) String to,
-                                    @RequestParam(defaultValue = "0") int page,
-                                    @RequestParam(defaultValue = "50") int size) {
-        if (entity != null) {
-            known(entity);
+    public ResponseEntity<List<RecordView>> records(@RequestParam(required = false) String entity,
+                                                    @RequestParam(required = false) String status,
+                                                    @RequestParam(required = false) String from,
+                                                    @RequestParam(required = false) String to,
+                                                    @RequestParam(defaultValue = "0") int page,
+                                                    @RequestParam(defaultValue = "50") int size) {
+        if (entity != null && !SyncEntities.known(entity)) {
+            throw new BadRequestException(unknownEntity(entity), "entity");
         }
+        PageRequest wanted = pages.request(page, size);
         RecordStatus.Outcome outcome = outcome(status);
         XeroTenant tenant = connection.currentTenant();
-        List<RecordStatus> found = statuses.filter(tenant.getId(), entity, outcome, instant(from, "from"), instant(to, "to"),
-                PageRequest.of(Math.max(0, page), Math.max(1, Math.min(size, 500)))).getContent();
+        Page<RecordStatus> matching = statuses.filter(tenant.getId(), entity, outcome, instant(from, "from"), instant(to, "to"), wanted);
+        List<RecordStatus> found = matching.getContent();
         Map<String, Map<Long, RecordLink>> linksByEntity = found.stream()
                 .collect(Collectors.groupingBy(RecordStatus::getEntity,
                         Collectors.mapping(RecordStatus::getLocalId, Collectors.toList())))
@@ -88,13 +97,14 @@ public class RecordsController {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> links
                         .findByTenantRefAndEntityAndLocalIdIn(tenant.getId(), e.getKey(), e.getValue()).stream()
                         .collect(Collectors.toMap(RecordLink::getLocalId, Function.identity()))));
-        return found.stream().map(record -> {
+        List<RecordView> views = found.stream().map(record -> {
             RecordLink link = linksByEntity.getOrDefault(record.getEntity(), Map.of()).get(record.getLocalId());
             String xeroId = link == null ? null : link.getXeroId();
             return new RecordView(record.getEntity(), record.getLocalId(), xeroId,
                     XeroDeepLinks.of(tenant.getShortCode(), record.getEntity(), xeroId), record.getStatus().name(),
                     record.getMessage(), record.getWarnings(), record.getSyncedAt(), record.getUpdatedAt());
         }).toList();
+        return ResponseEntity.ok().headers(pages.headers(matching)).body(views);
     }
 
     /**
@@ -160,10 +170,15 @@ public class RecordsController {
         return answer;
     }
 
+    /** An entity in the path names a resource: one the API does not have is not found (as a filter, it is a 400). */
     private static void known(String entity) {
         if (!SyncEntities.known(entity)) {
-            throw new BadRequestException("Unknown entity '" + entity + "'; known: " + String.join(", ", SyncEntities.NAMES), "entity");
+            throw new NotFoundException(unknownEntity(entity));
         }
+    }
+
+    private static String unknownEntity(String entity) {
+        return "Unknown entity '" + entity + "'; known: " + String.join(", ", SyncEntities.NAMES);
     }
 
     private static Instant instant(String value, String field) {
@@ -185,7 +200,7 @@ public class RecordsController {
             return RecordStatus.Outcome.valueOf(status.toUpperCase());
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("Unknown status '" + status + "'; known: "
-                    + Arrays.toString(RecordStatus.Outcome.values()), "status");
+                    + Arrays.stream(RecordStatus.Outcome.values()).map(Enum::name).collect(Collectors.joining(", ")), "status");
         }
     }
 }
