@@ -132,6 +132,21 @@ final class Tokens {
         return token == null || !token.expiresAt().isAfter(clock.instant()) ? null : token;
     }
 
+    /** An access token this sandbox issued that is past its time: Xero tells it apart (TokenExpired) from one it never issued. */
+    AccessToken expiredAccess(String value) {
+        AccessToken token = value == null ? null : access.get(value);
+        return token != null && !token.expiresAt().isAfter(clock.instant()) ? token : null;
+    }
+
+    /**
+     * Every token issued so far is {@code age} older, as if that much time had passed with no call:
+     * access tokens die after 30 minutes, a refresh token left unused for 60 days is refused.
+     */
+    void age(Duration age) {
+        access.replaceAll((k, t) -> new AccessToken(t.value(), t.tenantId(), t.scope(), t.expiresAt().minus(age)));
+        refresh.replaceAll((k, t) -> new RefreshToken(t.value(), t.tenantId(), t.scope(), t.expiresAt().minus(age)));
+    }
+
     /** Lets a test play out "the token expired half-way through the run". */
     void expireAccessTokens() {
         access.replaceAll((k, t) -> new AccessToken(t.value(), t.tenantId(), t.scope(), Instant.EPOCH));

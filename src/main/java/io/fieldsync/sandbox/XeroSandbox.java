@@ -257,6 +257,15 @@ public final class XeroSandbox implements AutoCloseable {
         tokens.revokeRefreshTokens();
     }
 
+    /**
+     * Moves the tokens' clock on: every token issued so far is {@code age} older (access tokens
+     * die after 30 minutes; a refresh token unused for 60 days is refused with invalid_grant).
+     * Only the tokens age: documents keep their dates.
+     */
+    public void ageTokens(Duration age) {
+        tokens.age(age);
+    }
+
     /** Makes every access token issued so far expired, as if 30 minutes had passed. */
     public void expireAccessTokens() {
         tokens.expireAccessTokens();
