@@ -68,7 +68,7 @@ class XeroConnectionLifeIT extends MariaDbIntegrationTest {
     void anAccessTokenXeroRefusesMidRunOnAReadAndOnAWriteIsRefreshedOnceEachAndTheRunCompletes() {
         // revoked early (the stored token still looks fresh): Xero answers 401 TokenExpired
         sandbox.faults().on("GET", "/Contacts").times(1).afterwards(answer -> sandbox.expireAccessTokens());
-        sandbox.faults().on("POST", "/Contacts").times(1).afterwards(answer -> sandbox.expireAccessTokens());
+        sandbox.faults().on("POST", "/Items").times(1).afterwards(answer -> sandbox.expireAccessTokens());
         long refreshes = sandbox.tokenRequests("refresh_token");
 
         Map<String, Object> run = syncToEnd();
@@ -76,6 +76,7 @@ class XeroConnectionLifeIT extends MariaDbIntegrationTest {
         assertThat(run.get("status")).as(String.valueOf(run.get("message"))).isIn("SUCCEEDED", "COMPLETED_WITH_ERRORS");
         assertThat(sandbox.tokenRequests("refresh_token") - refreshes).as("one refresh per 401").isEqualTo(2);
         assertThat(sandbox.documents("Contacts")).isNotEmpty();
+        assertThat(sandbox.documents("Invoices")).isNotEmpty();
         assertThat(status()).containsEntry("status", "CONNECTED");
         assertThat(alerts()).isEmpty();
     }
