@@ -58,6 +58,7 @@ final class Tokens {
     /** Token requests answered with a token, and all token requests, by grant type: tests count refreshes. */
     private final Map<String, AtomicLong> granted = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> requested = new ConcurrentHashMap<>();
+    private volatile boolean customConnectionDisconnected;
 
     Tokens(Clock clock) {
         this.clock = clock;
@@ -152,7 +153,21 @@ final class Tokens {
         access.replaceAll((k, t) -> new AccessToken(t.value(), t.tenantId(), t.scope(), Instant.EPOCH));
     }
 
+    /**
+     * The custom connection was disconnected in Xero: its client-credentials requests are refused
+     * (unauthorized_client) and the tokens it holds stop working, until {@link #clear()}.
+     */
+    void disconnectCustomConnection() {
+        customConnectionDisconnected = true;
+        access.entrySet().removeIf(e -> e.getValue().tenantId() != null);
+    }
+
+    boolean customConnectionDisconnected() {
+        return customConnectionDisconnected;
+    }
+
     void clear() {
+        customConnectionDisconnected = false;
         access.clear();
         refresh.clear();
         codes.clear();

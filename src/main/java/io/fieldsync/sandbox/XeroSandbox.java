@@ -252,6 +252,14 @@ public final class XeroSandbox implements AutoCloseable {
         return tokens.validRefresh(refreshToken);
     }
 
+    /**
+     * The custom connection is disconnected in Xero: its access tokens stop working (401) and
+     * every client-credentials request is refused (unauthorized_client) until {@link #reset()}.
+     */
+    public void disconnectCustomConnection() {
+        tokens.disconnectCustomConnection();
+    }
+
     /** Every refresh token is refused from now on (invalid_grant), as when the user revoked the app in Xero. */
     public void revokeRefreshTokens() {
         tokens.revokeRefreshTokens();

@@ -74,6 +74,16 @@ class IdentityTest extends SandboxTestSupport {
     }
 
     @Test
+    void aDisconnectedCustomConnectionIsRefusedItsTokens() throws Exception {
+        assertThat(client.get("/Contacts").statusCode()).isEqualTo(200);
+        sandbox.disconnectCustomConnection();
+        assertThat(client.get("/Contacts").statusCode()).isEqualTo(401);
+        HttpResponse<String> refused = token("grant_type=client_credentials", basic("sandbox-client", "sandbox-secret"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(SandboxClient.json(refused).path("error").asText()).isEqualTo("unauthorized_client");
+    }
+
+    @Test
     void tokensAgedPastTheirLifetimeAreRefused() throws Exception {
         String refresh = SandboxClient.json(token("grant_type=authorization_code&redirect_uri=http%3A%2F%2Flocalhost%2Fcallback&code="
                 + pkceCode(null), basic("sandbox-client", "sandbox-secret"))).path("refresh_token").asText();
