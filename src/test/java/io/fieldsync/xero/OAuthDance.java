@@ -15,8 +15,6 @@ import org.springframework.http.HttpStatus;
 /** An operator connecting FieldSync to the sandbox by OAuth2, as a browser would: authorize, consent, callback, choose. */
 final class OAuthDance {
 
-    private static final String CALLBACK = "http://localhost:8080/api/xero/callback";
-
     private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final ObjectMapper json = new ObjectMapper();
     private final TestRestTemplate operator;
@@ -42,9 +40,5 @@ final class OAuthDance {
             assertThat(operator.postForEntity("/api/xero/connections/" + tenantId + "/select", null, Map.class)
                     .getStatusCode()).isEqualTo(HttpStatus.OK);
         }
-    }
-
-    static String callbackUrl() {
-        return CALLBACK;
     }
 }
