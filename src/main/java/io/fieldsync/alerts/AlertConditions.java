@@ -23,6 +23,7 @@ public class AlertConditions {
     public static final String RUN_FAILED = "run-failed";
     public static final String DAILY_LIMIT = "daily-limit";
     public static final String RECONNECT_NEEDED = "reconnect-needed";
+    public static final String XERO_UNREACHABLE = "xero-unreachable";
     public static final String SOURCE_DB_UNREACHABLE = "source-db-unreachable";
     public static final String STATE_DB_UNREACHABLE = "state-db-unreachable";
     public static final String RECORD_FAILING = "record-failing:";

@@ -45,6 +45,6 @@ public class ConnectionAlerts {
 
     @EventListener
     public void connected(XeroConnected connected) {
-        conditions.clear(List.of(AlertConditions.RECONNECT_NEEDED));
+        conditions.clear(List.of(AlertConditions.RECONNECT_NEEDED, AlertConditions.XERO_UNREACHABLE));
     }
 }

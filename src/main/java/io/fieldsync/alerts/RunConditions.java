@@ -9,9 +9,9 @@ import io.fieldsync.sync.SyncRun;
 
 /**
  * Which condition needing a person a run's end shows, from its status and recorded reason. A
- * failed run alerts for its cause when the cause is known (Xero refusing the connection, the
- * field-service database or the state store unreachable), otherwise as a failed run: one alert
- * per incident.
+ * failed run alerts for its cause when the cause is known (Xero refusing the connection, Xero out
+ * of reach, the field-service database or the state store unreachable), otherwise as a failed
+ * run: one alert per incident.
  */
 final class RunConditions {
 
@@ -22,9 +22,9 @@ final class RunConditions {
                     + "|reconnect needed|not connected to Xero",
             Pattern.CASE_INSENSITIVE);
 
-    /** Xero (not the database) out of reach: XeroGet's and XeroTokens' words. */
+    /** Xero (not the database) out of reach: XeroGet's, XeroRetries', XeroIdentity's and XeroTokens' words. */
     private static final Pattern XERO_UNREACHABLE = Pattern.compile(
-            "Xero cannot be reached|Xero's token endpoint \\S+ cannot be reached", Pattern.CASE_INSENSITIVE);
+            "Xero cannot be reached|Xero's token endpoint \\S+ (cannot be reached|answered HTTP 5)", Pattern.CASE_INSENSITIVE);
 
     /** The state store lost mid-run, as SyncRuns words it (the run's end is written once it is back). */
     private static final String STATE_DB_UNREACHABLE = "state database unreachable";
@@ -52,10 +52,10 @@ final class RunConditions {
     static List<String> clearedBy(SyncRun.Status status) {
         return switch (status) {
             case SUCCEEDED, COMPLETED_WITH_ERRORS -> List.of(AlertConditions.RUN_FAILED, AlertConditions.RECONNECT_NEEDED,
-                    AlertConditions.SOURCE_DB_UNREACHABLE, AlertConditions.STATE_DB_UNREACHABLE, AlertConditions.DAILY_LIMIT);
+                    AlertConditions.XERO_UNREACHABLE, AlertConditions.SOURCE_DB_UNREACHABLE, AlertConditions.STATE_DB_UNREACHABLE, AlertConditions.DAILY_LIMIT);
             // Xero took calls up to its limit: the connection and the databases worked
             case DAILY_LIMIT_REACHED -> List.of(AlertConditions.RUN_FAILED, AlertConditions.RECONNECT_NEEDED,
-                    AlertConditions.SOURCE_DB_UNREACHABLE, AlertConditions.STATE_DB_UNREACHABLE);
+                    AlertConditions.XERO_UNREACHABLE, AlertConditions.SOURCE_DB_UNREACHABLE, AlertConditions.STATE_DB_UNREACHABLE);
             default -> List.of();
         };
     }
@@ -66,7 +66,7 @@ final class RunConditions {
             return AlertConditions.RECONNECT_NEEDED;
         }
         if (XERO_UNREACHABLE.matcher(text).find()) {
-            return AlertConditions.RUN_FAILED; // its "connection refused" is not the database's
+            return AlertConditions.XERO_UNREACHABLE; // its "connection refused" is not the database's
         }
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.startsWith(STATE_DB_UNREACHABLE)) {

@@ -89,6 +89,7 @@ public class RunReports {
         String reason = run.getMessage() == null ? "" : "\nReason: " + run.getMessage() + "\n";
         String what = switch (condition) {
             case AlertConditions.RECONNECT_NEEDED -> "Xero refused FieldSync's connection: reconnect needed";
+            case AlertConditions.XERO_UNREACHABLE -> "Xero cannot be reached";
             case AlertConditions.SOURCE_DB_UNREACHABLE -> "The field-service database cannot be reached";
             case AlertConditions.STATE_DB_UNREACHABLE -> "FieldSync's state database cannot be reached";
             case AlertConditions.DAILY_LIMIT -> "Xero's daily API limit is reached";
@@ -98,6 +99,10 @@ public class RunReports {
             case AlertConditions.RECONNECT_NEEDED -> "Check fieldsync.xero.client-id and client-secret, and that the"
                     + " Xero connection (custom connection or app) is still authorised for the organisation; with"
                     + " fieldsync.xero.grant=authorization_code an operator reconnects at /api/xero/connect.";
+            case AlertConditions.XERO_UNREACHABLE -> "Check this node's network path to Xero (api.xero.com and"
+                    + " identity.xero.com: proxy, firewall, DNS) and https://status.developer.xero.com."
+                    + " GET /api/xero/connection says since when and why. Nothing was sent twice: the next run"
+                    + " resumes from the watermarks.";
             case AlertConditions.SOURCE_DB_UNREACHABLE -> "Check that the field-service database is up and that"
                     + " fieldsync.source.url, username and password are right.";
             case AlertConditions.STATE_DB_UNREACHABLE -> "Check that FieldSync's state database (spring.datasource.url)"

@@ -20,6 +20,11 @@ final class FaultEffects {
 
     static SandboxAnswer replacement(SandboxFaults.Rule rule) {
         return switch (rule.kind) {
+            case UNREACHABLE -> {
+                SandboxAnswer nothing = SandboxAnswer.empty(200);
+                nothing.fault = rule.fault; // nothing was processed: the connection just fails
+                yield nothing;
+            }
             case SERVER_ERROR -> {
                 SandboxAnswer answer = SandboxAnswer.problem(rule.status, rule.status == 503 ? "Service Unavailable" : "An error occurred",
                         "An error occurred in Xero. Check the API Status page http://status.developer.xero.com for current service status.");

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class SandboxFaults {
 
-    enum Kind { SERVER_ERROR, CLIENT_ERROR, RATE_LIMITED, HTML_PAGE, DELAY, DROP_AFTER_COMMIT, TRUNCATED_JSON, LEGACY_DATE, AFTERWARDS }
+    enum Kind { UNREACHABLE, SERVER_ERROR, CLIENT_ERROR, RATE_LIMITED, HTML_PAGE, DELAY, DROP_AFTER_COMMIT, TRUNCATED_JSON, LEGACY_DATE, AFTERWARDS }
 
     static final class Rule {
         final String method;
@@ -51,7 +51,7 @@ public final class SandboxFaults {
         }
 
         boolean replacesAnswer() {
-            return kind == Kind.SERVER_ERROR || kind == Kind.CLIENT_ERROR || kind == Kind.RATE_LIMITED || kind == Kind.HTML_PAGE;
+            return kind == Kind.UNREACHABLE || kind == Kind.SERVER_ERROR || kind == Kind.CLIENT_ERROR || kind == Kind.RATE_LIMITED || kind == Kind.HTML_PAGE;
         }
     }
 
@@ -78,6 +78,14 @@ public final class SandboxFaults {
             }
             this.times = count;
             return this;
+        }
+
+        /**
+         * Resets the connection without processing the request, as when the network lost Xero
+         * (identity endpoints included: {@code on("POST", "^/connect/token$").unreachable()}).
+         */
+        public void unreachable() {
+            add(Kind.UNREACHABLE, 0, null, Fault.CONNECTION_RESET_BY_PEER, null);
         }
 
         /** Answers with this 5xx status and a JSON error, without processing the request. */

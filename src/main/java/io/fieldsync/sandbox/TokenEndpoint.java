@@ -59,7 +59,8 @@ final class TokenEndpoint {
         }
         tokens.requested(grantType);
         SandboxAnswer answer = switch (grantType) {
-            case "client_credentials" -> granted(tokens.issue(settings.tenantId(), scopeOrDefault(first(form, "scope")), false));
+            case "client_credentials" -> tokens.customConnectionDisconnected() ? oauthError("unauthorized_client")
+                    : granted(tokens.issue(settings.tenantId(), scopeOrDefault(first(form, "scope")), false));
             case "authorization_code" -> {
                 Tokens.Code code = tokens.redeemCode(first(form, "code"));
                 boolean valid = code != null && code.verifies(first(form, "code_verifier"))

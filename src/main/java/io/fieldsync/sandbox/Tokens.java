@@ -58,6 +58,7 @@ final class Tokens {
     /** Token requests answered with a token, and all token requests, by grant type: tests count refreshes. */
     private final Map<String, AtomicLong> granted = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> requested = new ConcurrentHashMap<>();
+    private volatile boolean customConnectionDisconnected;
 
     Tokens(Clock clock) {
         this.clock = clock;
@@ -132,12 +133,41 @@ final class Tokens {
         return token == null || !token.expiresAt().isAfter(clock.instant()) ? null : token;
     }
 
+    /** An access token this sandbox issued that is past its time: Xero tells it apart (TokenExpired) from one it never issued. */
+    AccessToken expiredAccess(String value) {
+        AccessToken token = value == null ? null : access.get(value);
+        return token != null && !token.expiresAt().isAfter(clock.instant()) ? token : null;
+    }
+
+    /**
+     * Every token issued so far is {@code age} older, as if that much time had passed with no call:
+     * access tokens die after 30 minutes, a refresh token left unused for 60 days is refused.
+     */
+    void age(Duration age) {
+        access.replaceAll((k, t) -> new AccessToken(t.value(), t.tenantId(), t.scope(), t.expiresAt().minus(age)));
+        refresh.replaceAll((k, t) -> new RefreshToken(t.value(), t.tenantId(), t.scope(), t.expiresAt().minus(age)));
+    }
+
     /** Lets a test play out "the token expired half-way through the run". */
     void expireAccessTokens() {
         access.replaceAll((k, t) -> new AccessToken(t.value(), t.tenantId(), t.scope(), Instant.EPOCH));
     }
 
+    /**
+     * The custom connection was disconnected in Xero: its client-credentials requests are refused
+     * (unauthorized_client) and the tokens it holds stop working, until {@link #clear()}.
+     */
+    void disconnectCustomConnection() {
+        customConnectionDisconnected = true;
+        access.entrySet().removeIf(e -> e.getValue().tenantId() != null);
+    }
+
+    boolean customConnectionDisconnected() {
+        return customConnectionDisconnected;
+    }
+
     void clear() {
+        customConnectionDisconnected = false;
         access.clear();
         refresh.clear();
         codes.clear();

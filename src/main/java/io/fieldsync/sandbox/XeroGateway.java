@@ -84,8 +84,7 @@ final class XeroGateway implements ResponseDefinitionTransformerV2 {
     private SandboxAnswer accounting(SandboxRequest request, Duration delay) {
         Tokens.AccessToken token = sandbox.tokens.validAccess(TokenEndpoint.bearer(request));
         if (token == null) {
-            return SandboxAnswer.problem(401, "Unauthorized", "AuthenticationUnsuccessful")
-                    .header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            return unauthorised(sandbox.tokens.expiredAccess(TokenEndpoint.bearer(request)));
         }
         String tenantHeader = request.header("xero-tenant-id");
         String tenant;
@@ -125,6 +124,18 @@ final class XeroGateway implements ResponseDefinitionTransformerV2 {
             sandbox.rateLimits.release(tenant);
         }
         return limitHeaders(answer, decision);
+    }
+
+    /** Xero's 401: a token it issued that is past its time is TokenExpired, any other AuthenticationUnsuccessful. */
+    private static SandboxAnswer unauthorised(Tokens.AccessToken expired) {
+        if (expired == null) {
+            return SandboxAnswer.problem(401, "Unauthorized", "AuthenticationUnsuccessful")
+                    .header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        }
+        String at = java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss")
+                .format(expired.expiresAt().atOffset(java.time.ZoneOffset.UTC));
+        return SandboxAnswer.problem(401, "Unauthorized", "TokenExpired: token expired at " + at)
+                .header("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"The access token has expired\"");
     }
 
     private static SandboxAnswer limitHeaders(SandboxAnswer answer, RateLimits.Decision decision) {

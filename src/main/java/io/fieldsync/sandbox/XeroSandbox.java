@@ -252,9 +252,26 @@ public final class XeroSandbox implements AutoCloseable {
         return tokens.validRefresh(refreshToken);
     }
 
+    /**
+     * The custom connection is disconnected in Xero: its access tokens stop working (401) and
+     * every client-credentials request is refused (unauthorized_client) until {@link #reset()}.
+     */
+    public void disconnectCustomConnection() {
+        tokens.disconnectCustomConnection();
+    }
+
     /** Every refresh token is refused from now on (invalid_grant), as when the user revoked the app in Xero. */
     public void revokeRefreshTokens() {
         tokens.revokeRefreshTokens();
+    }
+
+    /**
+     * Moves the tokens' clock on: every token issued so far is {@code age} older (access tokens
+     * die after 30 minutes; a refresh token unused for 60 days is refused with invalid_grant).
+     * Only the tokens age: documents keep their dates.
+     */
+    public void ageTokens(Duration age) {
+        tokens.age(age);
     }
 
     /** Makes every access token issued so far expired, as if 30 minutes had passed. */

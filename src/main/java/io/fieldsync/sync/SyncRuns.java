@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import io.fieldsync.schedule.MaintenanceWindows;
 import io.fieldsync.settings.RuntimeSettings;
 import io.fieldsync.xero.XeroConnection;
+import io.fieldsync.xero.XeroConnectionException;
 import io.fieldsync.xero.XeroTenant;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -147,16 +148,29 @@ public class SyncRuns {
         settings.reloadIfChanged();
         recordUnrecordedEnds(); // a run that ended while the store was away is not taken for running
         endDeadProcessRuns(); // done at start; again here only if the store was away then
-        XeroTenant tenant = connection.currentTenant();
+        XeroTenant tenant;
+        XeroConnectionException cannotStart = null;
+        try {
+            tenant = connection.currentTenant();
+        } catch (XeroConnectionException e) {
+            // Xero cannot be reached to say which organisation: a sync is recorded against the one
+            // the state store knows, and fails at once with the reason (and its alert), not a bare 502
+            if (!sync) {
+                throw e;
+            }
+            tenant = connection.knownTenant().orElseThrow(() -> e);
+            cannotStart = e;
+        }
+        XeroTenant organisation = tenant;
         List<SyncRun> interrupted = new ArrayList<>();
         // another node's watchdog may be interrupting the same stale run: a start picked as the
         // deadlock victim changed nothing and is tried again
         SyncRun run = DeadlockVictims.runAgain(3, () -> transaction.execute(status -> {
-            XeroTenant locked = entities.find(XeroTenant.class, tenant.getId(), LockModeType.PESSIMISTIC_WRITE);
+            XeroTenant locked = entities.find(XeroTenant.class, organisation.getId(), LockModeType.PESSIMISTIC_WRITE);
             if (onlyIfOwed && locked.getSyncDueAt() == null) {
                 return null;
             }
-            Optional<SyncRun> running = runs.findFirstByTenantRefAndStatusOrderByIdDesc(tenant.getId(), SyncRun.Status.RUNNING);
+            Optional<SyncRun> running = runs.findFirstByTenantRefAndStatusOrderByIdDesc(organisation.getId(), SyncRun.Status.RUNNING);
             if (running.isPresent() && isStale(running.get())) {
                 running.get().interrupt(staleMessage(running.get())); // the new run's epoch below fences it off
                 interrupted.add(runs.save(running.get()));
@@ -179,7 +193,7 @@ public class SyncRuns {
                 locked.paid();
             }
             String requested = onlyEntities == null || onlyEntities.isEmpty() ? null : String.join(",", onlyEntities);
-            return runs.save(new SyncRun(tenant.getId(), trigger, requestedBy, requested, node.nodeId(), node.instanceId(),
+            return runs.save(new SyncRun(organisation.getId(), trigger, requestedBy, requested, node.nodeId(), node.instanceId(),
                     locked.nextRunEpoch()));
         }), interrupted::clear);
         interrupted.forEach(this::announceInterrupted);
@@ -188,6 +202,10 @@ public class SyncRuns {
         }
         log.info("Sync run {} started ({} by {})", run.getId(), trigger, requestedBy);
         runningHere.add(run.getId());
+        if (cannotStart != null) {
+            fail(run.getId(), cannotStart);
+            return runs.findById(run.getId());
+        }
         camel.asyncRequestBodyAndHeaders(entryPoint, null,
                 Map.of(RUN_ID, run.getId(), "syncEntities", run.getEntities() == null ? "" : run.getEntities()));
         return Optional.of(run);

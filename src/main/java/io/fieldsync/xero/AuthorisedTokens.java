@@ -3,6 +3,8 @@ package io.fieldsync.xero;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +59,37 @@ public class AuthorisedTokens {
         if (fresh(current)) {
             return authorisations.accessToken(current);
         }
-        return refreshUnderLock();
+        Outcome outcome = refreshUnderLock(locked -> !fresh(locked));
+        if (outcome.accessToken() == null) {
+            throw new XeroConnectionException(outcome.refusal());
+        }
+        return outcome.accessToken();
+    }
+
+    /** What {@link #keepAlive} did. */
+    public enum KeepAlive { REFRESHED, RECENT, NOTHING_TO_REFRESH }
+
+    /**
+     * Refreshes the connection's tokens when their last refresh (or the connection) is older than
+     * {@code maxAge}, whether or not a sync needs them: Xero forgets a refresh token left unused for
+     * 60 days. One token set serves every organisation the authorisation connects, so this keeps
+     * them all. Under the same row lock as any refresh, so a node refreshing meanwhile is not
+     * refreshed again. A refused refresh marks the connection RECONNECT_NEEDED and alerts, as any
+     * refresh does; Xero out of reach throws ({@link XeroConnectionException}).
+     */
+    public KeepAlive keepAlive(Duration maxAge) {
+        Optional<XeroAuthorisations.Authorisation> current = authorisations.find();
+        if (current.isEmpty() || !refreshable(current.get())) {
+            return KeepAlive.NOTHING_TO_REFRESH;
+        }
+        if (!older(current.get(), maxAge)) {
+            return KeepAlive.RECENT;
+        }
+        Outcome outcome = refreshUnderLock(locked -> older(locked, maxAge));
+        if (outcome.refusal() != null) {
+            throw new XeroConnectionException(outcome.refusal());
+        }
+        return outcome.refreshed() ? KeepAlive.REFRESHED : KeepAlive.RECENT;
     }
 
     /** The stored access token is refreshed on the next call. */
@@ -65,16 +97,18 @@ public class AuthorisedTokens {
         authorisations.expireAccessToken();
     }
 
-    private record Outcome(String accessToken, String refusal, boolean refusedNow) {
+    private record Outcome(String accessToken, String refusal, boolean refusedNow, boolean refreshed) {
     }
 
-    private String refreshUnderLock() {
+    /** Refreshes under the row lock if {@code due} still holds once the lock is held (another node may have refreshed). */
+    private Outcome refreshUnderLock(Predicate<XeroAuthorisations.Authorisation> due) {
         Outcome outcome = transaction.execute(status -> {
             XeroAuthorisations.Authorisation locked = authorisations.lock()
                     .orElseThrow(() -> new XeroConnectionException(NOT_CONNECTED));
             usable(locked); // another node may have found it refused meanwhile
-            if (fresh(locked)) {
-                return new Outcome(authorisations.accessToken(locked), null, false); // another node refreshed: its token
+            if (!due.test(locked)) {
+                // another node refreshed: its token
+                return new Outcome(fresh(locked) ? authorisations.accessToken(locked) : null, null, false, false);
             }
             try {
                 XeroIdentity.TokenSet tokens = identity.refresh(authorisations.refreshToken(locked));
@@ -83,12 +117,12 @@ public class AuthorisedTokens {
                 }
                 authorisations.refreshed(tokens); // committed with the lock: the rotated refresh token is never lost
                 log.info("Xero access token refreshed; valid until {}", tokens.expiresAt());
-                return new Outcome(tokens.accessToken(), null, false);
+                return new Outcome(tokens.accessToken(), null, false, true);
             } catch (XeroIdentity.RefreshRefusedException refused) {
                 String reason = "Xero connection needs reconnecting (reconnect needed): " + refused.getMessage() + " at "
                         + clock.instant() + "; syncs stop until an operator reconnects at GET /api/xero/connect";
                 authorisations.reconnectNeeded(reason); // committed, not rolled back: the token is dead
-                return new Outcome(null, reason, true);
+                return new Outcome(null, reason, true, false);
             }
         });
         if (outcome.refusedNow()) {
@@ -99,10 +133,19 @@ public class AuthorisedTokens {
                 log.warn("The reconnect-needed alert could not be written: {}", e.toString());
             }
         }
-        if (outcome.accessToken() == null) {
-            throw new XeroConnectionException(outcome.refusal());
-        }
-        return outcome.accessToken();
+        return outcome;
+    }
+
+    private static boolean refreshable(XeroAuthorisations.Authorisation authorisation) {
+        return (authorisation.status() == XeroAuthorisations.Status.CONNECTED
+                || authorisation.status() == XeroAuthorisations.Status.CHOOSE_ORGANISATION)
+                && authorisation.refreshTokenSealed() != null;
+    }
+
+    /** Last refreshed (or, never refreshed, connected) longer than {@code maxAge} ago. */
+    private boolean older(XeroAuthorisations.Authorisation authorisation, Duration maxAge) {
+        Instant last = authorisation.refreshedAt() != null ? authorisation.refreshedAt() : authorisation.connectedAt();
+        return last == null || !last.isAfter(clock.instant().minus(maxAge));
     }
 
     private static void usable(XeroAuthorisations.Authorisation authorisation) {

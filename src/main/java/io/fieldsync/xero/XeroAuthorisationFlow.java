@@ -56,6 +56,7 @@ public class XeroAuthorisationFlow {
     private final XeroConnection connection;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final XeroConnectionStatus connectionStatus;
     private final String redirectUri;
     private final Duration requestLifetime;
     private final SecureRandom random = new SecureRandom();
@@ -63,7 +64,7 @@ public class XeroAuthorisationFlow {
 
     public XeroAuthorisationFlow(XeroSettings settings, XeroAuthorisations authorisations, XeroIdentity identity,
                                  AuthorisedTokens tokens, XeroConnection connection, TransactionTemplate transaction,
-                                 ApplicationEventPublisher events,
+                                 ApplicationEventPublisher events, XeroConnectionStatus connectionStatus,
                                  @Value("${fieldsync.xero.redirect-uri:http://localhost:8080/api/xero/callback}") String redirectUri,
                                  @Value("${fieldsync.xero.authorize-timeout:PT10M}") Duration requestLifetime) {
         this.settings = settings;
@@ -73,6 +74,7 @@ public class XeroAuthorisationFlow {
         this.connection = connection;
         this.transaction = transaction;
         this.events = events;
+        this.connectionStatus = connectionStatus;
         this.redirectUri = redirectUri;
         this.requestLifetime = requestLifetime;
     }
@@ -241,20 +243,26 @@ public class XeroAuthorisationFlow {
         }).toList();
     }
 
-    /** Connected / choose organisation / reconnect needed / not connected, the organisation and the token's expiry. */
+    /**
+     * Connected / choose organisation / reconnect needed / unreachable (since when, why) / not
+     * connected, as the last real call found it ({@link XeroConnectionStatus}), with the
+     * organisation and the token's expiry.
+     */
     public Map<String, Object> status() {
+        XeroConnectionStatus.Now now = connectionStatus.now();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("grant", settings.grant());
+        view.put("status", now.status().name());
+        if (now.status() == XeroConnectionStatus.Status.UNREACHABLE) {
+            putIfSet(view, "unreachableSince", now.since());
+            putIfSet(view, "unreachableLastAt", now.lastAt());
+            putIfSet(view, "unreachableReason", now.message());
+        }
         if (!enabled()) {
-            view.put("status", XeroAuthorisations.Status.CONNECTED.name());
-            view.put("message", "Xero custom connection (client credentials): connected while Xero takes the client id and secret");
+            putIfSet(view, "message", now.message());
             return view;
         }
-        Optional<XeroAuthorisations.Authorisation> found = authorisations.find();
-        XeroAuthorisations.Status status = found.map(XeroAuthorisations.Authorisation::status)
-                .orElse(XeroAuthorisations.Status.NOT_CONNECTED);
-        view.put("status", status.name());
-        found.ifPresent(a -> {
+        authorisations.find().ifPresent(a -> {
             if (a.tenantId() != null) {
                 Map<String, Object> organisation = new LinkedHashMap<>();
                 organisation.put("tenantId", a.tenantId());
@@ -269,10 +277,10 @@ public class XeroAuthorisationFlow {
             putIfSet(view, "scope", a.scope());
             putIfSet(view, "message", a.message());
         });
-        if (status == XeroAuthorisations.Status.CHOOSE_ORGANISATION) {
+        if (now.status() == XeroConnectionStatus.Status.CHOOSE_ORGANISATION) {
             view.put("organisations", organisations());
         }
-        if (status == XeroAuthorisations.Status.NOT_CONNECTED || status == XeroAuthorisations.Status.RECONNECT_NEEDED) {
+        if (now.status() == XeroConnectionStatus.Status.NOT_CONNECTED || now.status() == XeroConnectionStatus.Status.RECONNECT_NEEDED) {
             view.put("connect", "/api/xero/connect");
         }
         return view;

@@ -1,6 +1,9 @@
 package io.fieldsync.xero;
 
 
+import java.util.List;
+import java.util.Optional;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,6 +57,27 @@ public class XeroConnection {
             }
         }
         return tenant;
+    }
+
+    /**
+     * The custom connection's organisation as the state store knows it, without asking Xero: the
+     * one {@code fieldsync.xero.tenant-id} names (kept by its id until Xero tells its name), else
+     * the only one known. For recording a sync that cannot start because Xero cannot be reached
+     * (or refuses the credentials). Empty with the authorisation-code grant (its choice needs no
+     * Xero call) and when no organisation is known yet.
+     */
+    public Optional<XeroTenant> knownTenant() {
+        if (TokenCipher.GRANT.equals(settings.grant())) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(transaction.execute(status -> {
+            if (StringUtils.hasText(settings.tenantId())) {
+                return tenants.findByTenantId(settings.tenantId())
+                        .orElseGet(() -> tenants.save(new XeroTenant(settings.tenantId(), null)));
+            }
+            List<XeroTenant> known = tenants.findAll();
+            return known.size() == 1 ? known.get(0) : null;
+        }));
     }
 
     /**

@@ -23,7 +23,10 @@ import org.springframework.stereotype.Component;
  * {@code xero-redelivery} route configuration): a 5xx, a gateway's page, no answer (timeout,
  * reset) or an unreadable answer is asked again with exponential back-off, waiting at least what
  * Retry-After asks; a read changes nothing in Xero, so asking again is always safe. Xero's own
- * refusals (4xx) are not asked again.
+ * refusals (4xx) are not asked again, but for a 401: the access token was refused before its
+ * time, so it is refreshed and the read made once more (a refused refresh ends it, naming
+ * "reconnect needed"). What each call found is what the connection status shows
+ * ({@link XeroReachability}).
  */
 @Component
 public class XeroGet {
@@ -35,12 +38,13 @@ public class XeroGet {
     private final ObjectMapper json;
     private final RateGovernor governor;
     private final XeroMetrics metrics;
+    private final XeroReachability reachability;
     private final int redeliveries;
     private final long initialDelayMillis;
     private final long maxDelayMillis;
 
     public XeroGet(XeroTokens tokens, HttpClient xeroHttpClient, ObjectMapper json, RateGovernor governor,
-                   XeroMetrics metrics,
+                   XeroMetrics metrics, XeroReachability reachability,
                    @org.springframework.beans.factory.annotation.Value("${fieldsync.xero.retry.redeliveries}") int redeliveries,
                    @org.springframework.beans.factory.annotation.Value("${fieldsync.xero.retry.initial-delay-ms}") long initialDelayMillis,
                    @org.springframework.beans.factory.annotation.Value("${fieldsync.xero.retry.max-delay-ms}") long maxDelayMillis) {
@@ -52,6 +56,7 @@ public class XeroGet {
         this.json = json;
         this.governor = governor;
         this.metrics = metrics;
+        this.reachability = reachability;
     }
 
     /** GET url (query already URL-encoded) for the organisation {@code tenantId}, or with none when null. */
@@ -62,6 +67,7 @@ public class XeroGet {
     /** As {@link #json(String, String)}, asking only for what changed since {@code modifiedSince} (If-Modified-Since) when given. */
     public JsonNode json(String url, String tenantId, java.time.Instant modifiedSince) {
         int redelivery = 0;
+        boolean refreshed = false;
         while (true) {
             HttpResponse<String> response;
             try {
@@ -75,6 +81,13 @@ public class XeroGet {
             }
             if (tenantId != null && RateGovernor.isRateLimited(response.statusCode())) {
                 continue; // the governor holds this call until Retry-After has passed
+            }
+            if (response.statusCode() == 401 && !refreshed) {
+                log.info("Xero answered 401 to GET {} ({}); refreshing the token and reading again", url,
+                        XeroErrors.summary(response.body()));
+                tokens.unauthorised();
+                refreshed = true;
+                continue;
             }
             try {
                 return answer(url, response);
@@ -132,7 +145,10 @@ public class XeroGet {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return response;
         } catch (IOException e) {
-            throw new XeroConnectionException("Xero cannot be reached for GET " + url + ": " + XeroErrors.describe(e), e);
+            XeroConnectionException unreachable = new XeroConnectionException("Xero cannot be reached for GET " + url + ": "
+                    + XeroErrors.describe(e), e);
+            reachability.unreachable(unreachable.getMessage());
+            throw unreachable;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new XeroConnectionException("Interrupted while reading from Xero", e);
@@ -144,6 +160,13 @@ public class XeroGet {
             }
             if (permit != null || tenantId == null) { // sent (a call refused a permit never left)
                 metrics.called(tenantId, "GET", url, answered == null ? 0 : answered.statusCode(), header);
+            }
+            if (answered != null) {
+                if (answered.statusCode() >= 500) {
+                    reachability.unreachable("Xero answered HTTP " + answered.statusCode() + " to GET " + url);
+                } else {
+                    reachability.answered();
+                }
             }
         }
     }

@@ -45,17 +45,23 @@ public class XeroIdentity {
     private final HttpClient http;
     private final ObjectMapper json;
     private final Clock clock;
+    private final XeroReachability reachability;
 
     @org.springframework.beans.factory.annotation.Autowired
-    public XeroIdentity(XeroSettings settings, HttpClient xeroHttpClient, ObjectMapper json) {
-        this(settings, xeroHttpClient, json, Clock.systemUTC());
+    public XeroIdentity(XeroSettings settings, HttpClient xeroHttpClient, ObjectMapper json, XeroReachability reachability) {
+        this(settings, xeroHttpClient, json, Clock.systemUTC(), reachability);
     }
 
-    XeroIdentity(XeroSettings settings, HttpClient http, ObjectMapper json, Clock clock) {
+    XeroIdentity(XeroSettings settings, HttpClient http, ObjectMapper json) {
+        this(settings, http, json, Clock.systemUTC(), XeroReachability.notRecorded());
+    }
+
+    XeroIdentity(XeroSettings settings, HttpClient http, ObjectMapper json, Clock clock, XeroReachability reachability) {
         this.settings = settings;
         this.http = http;
         this.json = json;
         this.clock = clock;
+        this.reachability = reachability;
     }
 
     public TokenSet exchangeCode(String code, String codeVerifier, String redirectUri) {
@@ -125,6 +131,11 @@ public class XeroIdentity {
             }
             throw new XeroConnectionException(message);
         }
+        if (response.statusCode() >= 500) {
+            // Xero's trouble, not a refusal: the token is still good, the next try may work
+            throw new XeroConnectionException("Xero cannot be reached for the token request to " + settings.tokenUrl()
+                    + ": it answered HTTP " + response.statusCode() + " " + XeroErrors.summary(response.body()));
+        }
         if (response.statusCode() != 200) {
             throw new XeroConnectionException(refused + ": HTTP " + response.statusCode() + " " + XeroErrors.summary(response.body()));
         }
@@ -142,12 +153,22 @@ public class XeroIdentity {
                 token.path("scope").asText(null));
     }
 
+    /** Every identity call: what it found is what the connection status shows (no answer or a 5xx: out of reach). */
     private HttpResponse<String> send(HttpRequest.Builder request, String what) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).header("Accept", "application/json").build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30))
+                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 500) {
+                reachability.unreachable("Xero answered HTTP " + response.statusCode() + " to " + what);
+            } else {
+                reachability.answered();
+            }
+            return response;
         } catch (IOException e) {
-            throw new XeroConnectionException("Xero cannot be reached for " + what + ": " + XeroErrors.describe(e), e);
+            XeroConnectionException unreachable = new XeroConnectionException("Xero cannot be reached for " + what + ": "
+                    + XeroErrors.describe(e), e);
+            reachability.unreachable(unreachable.getMessage());
+            throw unreachable;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new XeroConnectionException("Interrupted during " + what, e);

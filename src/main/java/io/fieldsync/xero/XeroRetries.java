@@ -6,13 +6,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells a call worth making again from one that is not, for the {@code xero-redelivery} route
  * configuration: 429s, 5xx, no answer and unreadable answers become {@link XeroUnavailableException}s
- * it redelivers; everything else goes on to the per-element results. When Xero says when to come
+ * it redelivers, a 401 a {@link XeroUnauthorisedException} it makes once more with a fresh token;
+ * everything else goes on to the per-element results. Each outcome is what the connection status
+ * shows ({@link XeroReachability}): no answer or a 5xx is Xero out of reach. When Xero says when to come
  * back (Retry-After on a 5xx), the next attempt waits at least that long, however early the
  * exponential back-off would have tried.
  */
@@ -20,27 +23,46 @@ import org.springframework.stereotype.Component;
 public class XeroRetries {
 
     private final ObjectMapper json;
+    private final XeroReachability reachability;
     private final long initialDelayMillis;
     private final long maxDelayMillis;
 
-    public XeroRetries(ObjectMapper json,
+    @Autowired
+    public XeroRetries(ObjectMapper json, XeroReachability reachability,
                        @Value("${fieldsync.xero.retry.initial-delay-ms}") long initialDelayMillis,
                        @Value("${fieldsync.xero.retry.max-delay-ms}") long maxDelayMillis) {
         this.json = json;
+        this.reachability = reachability;
         this.initialDelayMillis = initialDelayMillis;
         this.maxDelayMillis = maxDelayMillis;
     }
 
+    XeroRetries(ObjectMapper json, long initialDelayMillis, long maxDelayMillis) {
+        this(json, XeroReachability.notRecorded(), initialDelayMillis, maxDelayMillis);
+    }
+
     /** No answer: refused, reset, timed out, or dropped after Xero took the request. */
     public void unreachable(Exchange exchange, IOException error) {
-        throw new XeroUnavailableException("Xero cannot be reached for a " + collection(exchange) + " batch: "
-                + XeroErrors.describe(error), error);
+        XeroUnavailableException unavailable = new XeroUnavailableException("Xero cannot be reached for a "
+                + collection(exchange) + " batch: " + XeroErrors.describe(error), error);
+        reachability.unreachable(unavailable.getMessage());
+        throw unavailable;
     }
 
     /** Passes an answer worth reading; throws for one worth asking again. */
     public void check(Exchange exchange) {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String body = exchange.getMessage().getBody(String.class);
+        if (status >= 500) {
+            reachability.unreachable("Xero answered HTTP " + status + " to a " + collection(exchange) + " batch");
+        } else {
+            reachability.answered();
+        }
+        if (status == 401) {
+            // the route has taken the stored token as expired: the call is made once more, with a fresh one
+            throw new XeroUnauthorisedException("Xero answered HTTP 401 to a " + collection(exchange) + " batch: "
+                    + XeroErrors.summary(body));
+        }
         if (RateGovernor.isRateLimited(status)) {
             // the governor holds every call to the organisation until Retry-After has passed
             exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, 0L);

@@ -14,6 +14,11 @@ public record XeroSettings(String apiUrl, String identityUrl, String authorizeUr
     public record Limits(int concurrent, int perWindow, Duration window, int perDay) {
     }
 
+    /** OAuth2 with a user's consent (refresh tokens), not a custom connection. */
+    public boolean authorisationCode() {
+        return TokenCipher.GRANT.equals(grant);
+    }
+
     public String tokenUrl() {
         return identityUrl + "/connect/token";
     }

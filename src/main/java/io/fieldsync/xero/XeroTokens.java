@@ -36,12 +36,14 @@ public class XeroTokens {
     private final Clock clock;
     /** The authorisation-code connection's tokens; null with the client-credentials grant. */
     private final AuthorisedTokens authorised;
+    private final XeroReachability reachability;
     private String accessToken;
     private Instant expiresAt = Instant.MIN;
 
     @Autowired
-    public XeroTokens(XeroSettings settings, HttpClient xeroHttpClient, ObjectMapper json, AuthorisedTokens authorised) {
-        this(settings, xeroHttpClient, json, Clock.systemUTC(), authorised);
+    public XeroTokens(XeroSettings settings, HttpClient xeroHttpClient, ObjectMapper json, AuthorisedTokens authorised,
+                      XeroReachability reachability) {
+        this(settings, xeroHttpClient, json, Clock.systemUTC(), authorised, reachability);
     }
 
     XeroTokens(XeroSettings settings, HttpClient http, ObjectMapper json, Clock clock) {
@@ -49,11 +51,17 @@ public class XeroTokens {
     }
 
     XeroTokens(XeroSettings settings, HttpClient http, ObjectMapper json, Clock clock, AuthorisedTokens authorised) {
+        this(settings, http, json, clock, authorised, XeroReachability.notRecorded());
+    }
+
+    private XeroTokens(XeroSettings settings, HttpClient http, ObjectMapper json, Clock clock, AuthorisedTokens authorised,
+                       XeroReachability reachability) {
         this.settings = settings;
         this.http = http;
         this.json = json;
         this.clock = clock;
         this.authorised = TokenCipher.GRANT.equals(settings.grant()) ? authorised : null;
+        this.reachability = reachability;
     }
 
     /** The value of an Authorization header. */
@@ -74,13 +82,15 @@ public class XeroTokens {
     }
 
     /**
-     * Xero answered 401 to a call with the connection's access token (the app was disconnected in
-     * Xero, say): the stored token is taken as expired, so the next call refreshes, and a refused
-     * refresh finds out that reconnecting is needed.
+     * Xero answered 401 to a call with the connection's access token (expired early, revoked, the
+     * app disconnected in Xero): the token is taken as expired, so the next call refreshes (a
+     * custom connection fetches a new one), and a refused refresh finds out that reconnecting is needed.
      */
     public void unauthorised() {
         if (authorised != null) {
             authorised.expireAccessToken();
+        } else {
+            forget();
         }
     }
 
@@ -102,16 +112,28 @@ public class XeroTokens {
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new XeroConnectionException("Xero refused the token request (HTTP " + response.statusCode()
-                        + "): " + XeroErrors.summary(response.body()) + "; check fieldsync.xero.client-id and client-secret");
+            if (response.statusCode() >= 500) {
+                String reason = "Xero's token endpoint " + settings.tokenUrl() + " answered HTTP " + response.statusCode()
+                        + ": " + XeroErrors.summary(response.body());
+                reachability.unreachable(reason);
+                throw new XeroConnectionException(reason);
             }
+            if (response.statusCode() != 200) {
+                String reason = "Xero refused the token request (HTTP " + response.statusCode()
+                        + "): " + XeroErrors.summary(response.body()) + "; check fieldsync.xero.client-id and client-secret";
+                reachability.refused(reason);
+                throw new XeroConnectionException(reason);
+            }
+            reachability.answered();
             JsonNode token = json.readTree(response.body());
             accessToken = token.path("access_token").asText();
             io.fieldsync.logging.SecretMasking.rememberToken(accessToken);
             expiresAt = clock.instant().plusSeconds(token.path("expires_in").asLong(1800));
         } catch (IOException e) {
-            throw new XeroConnectionException("Xero's token endpoint " + settings.tokenUrl() + " cannot be reached: " + XeroErrors.describe(e), e);
+            XeroConnectionException unreachable = new XeroConnectionException("Xero's token endpoint " + settings.tokenUrl()
+                    + " cannot be reached: " + XeroErrors.describe(e), e);
+            reachability.unreachable(unreachable.getMessage());
+            throw unreachable;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new XeroConnectionException("Interrupted while fetching a Xero token", e);

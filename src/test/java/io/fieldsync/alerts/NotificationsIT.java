@@ -72,14 +72,16 @@ class NotificationsIT extends MariaDbIntegrationTest {
     @Test
     void xeroRefusingTheConnectionAlertsReconnectNeededOnceWhileItLasts() {
         syncToEnd();
-        sandbox.expireAccessTokens(); // the connector's token is refused from now on
+        // the custom connection is disconnected in Xero: the 401 is answered by a new token request, which Xero refuses
+        sandbox.disconnectCustomConnection();
 
         Map<String, Object> refused = syncToEnd();
         assertThat(refused.get("status")).isEqualTo("FAILED");
         Map<String, Object> alert = awaitNotification("ALERT", id(refused));
         assertThat(alert).containsEntry("condition", "reconnect-needed");
         assertThat(alert.get("subject").toString()).contains("reconnect needed");
-        assertThat(alert.get("body").toString()).contains("401");
+        assertThat(alert.get("body").toString()).contains("Xero refused the token request").contains("unauthorized_client");
+        assertThat(asViewer().getForObject("/api/xero/connection", Map.class)).containsEntry("status", "RECONNECT_NEEDED");
 
         long again = id(syncToEnd());
         Eventually.within(Duration.ofSeconds(10), "run " + again + " ended", () -> state.queryForObject(

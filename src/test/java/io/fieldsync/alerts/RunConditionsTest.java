@@ -42,12 +42,19 @@ class RunConditionsTest {
     }
 
     @Test
+    void xeroOutOfReachIsItsOwnConditionNotTheFieldServiceDatabase() {
+        assertThat(RunConditions.failureCause("Xero's token endpoint https://identity.xero.com/connect/token cannot be reached: Connection refused"))
+                .as("Xero unreachable is not the field-service database").isEqualTo(AlertConditions.XERO_UNREACHABLE);
+        assertThat(RunConditions.failureCause("Xero cannot be reached for GET https://api.xero.com/api.xro/2.0/TaxRates: Connection refused"))
+                .isEqualTo(AlertConditions.XERO_UNREACHABLE);
+        assertThat(RunConditions.failureCause("Xero cannot be reached for the token request to https://identity.xero.com/connect/token:"
+                + " HTTP/1.1 header parser received no bytes")).isEqualTo(AlertConditions.XERO_UNREACHABLE);
+        assertThat(RunConditions.clearedBy(SyncRun.Status.SUCCEEDED)).contains(AlertConditions.XERO_UNREACHABLE);
+    }
+
+    @Test
     void anyOtherFailureIsAFailedRun() {
         assertThat(RunConditions.failureCause("Xero answered HTTP 503 to a Contacts batch: Service Unavailable"))
-                .isEqualTo(AlertConditions.RUN_FAILED);
-        assertThat(RunConditions.failureCause("Xero's token endpoint https://identity.xero.com/connect/token cannot be reached: Connection refused"))
-                .as("Xero unreachable is not the field-service database").isEqualTo(AlertConditions.RUN_FAILED);
-        assertThat(RunConditions.failureCause("Xero cannot be reached for GET https://api.xero.com/api.xro/2.0/TaxRates: Connection refused"))
                 .isEqualTo(AlertConditions.RUN_FAILED);
         assertThat(RunConditions.failureCause(null)).isEqualTo(AlertConditions.RUN_FAILED);
     }

@@ -67,7 +67,46 @@ class IdentityTest extends SandboxTestSupport {
     void expiredTokenIsUnauthorized() {
         assertThat(client.get("/Contacts").statusCode()).isEqualTo(200);
         sandbox.expireAccessTokens();
+        HttpResponse<String> expired = client.get("/Contacts");
+        assertThat(expired.statusCode()).isEqualTo(401);
+        assertThat(SandboxClient.json(expired).path("Detail").asText()).as("as Xero words it").startsWith("TokenExpired: token expired at ");
+        assertThat(expired.headers().firstValue("WWW-Authenticate").orElse("")).contains("invalid_token");
+    }
+
+    @Test
+    void aDisconnectedCustomConnectionIsRefusedItsTokens() throws Exception {
+        assertThat(client.get("/Contacts").statusCode()).isEqualTo(200);
+        sandbox.disconnectCustomConnection();
         assertThat(client.get("/Contacts").statusCode()).isEqualTo(401);
+        HttpResponse<String> refused = token("grant_type=client_credentials", basic("sandbox-client", "sandbox-secret"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(SandboxClient.json(refused).path("error").asText()).isEqualTo("unauthorized_client");
+    }
+
+    @Test
+    void tokensAgedPastTheirLifetimeAreRefused() throws Exception {
+        String refresh = SandboxClient.json(token("grant_type=authorization_code&redirect_uri=http%3A%2F%2Flocalhost%2Fcallback&code="
+                + pkceCode(null), basic("sandbox-client", "sandbox-secret"))).path("refresh_token").asText();
+        assertThat(client.get("/Contacts").statusCode()).isEqualTo(200);
+
+        sandbox.ageTokens(java.time.Duration.ofMinutes(31));
+        assertThat(client.get("/Contacts").statusCode()).as("an access token lives 30 minutes").isEqualTo(401);
+        assertThat(sandbox.isValidRefreshToken(refresh)).isTrue();
+
+        sandbox.ageTokens(java.time.Duration.ofDays(60));
+        HttpResponse<String> refused = token("grant_type=refresh_token&refresh_token=" + refresh, basic("sandbox-client", "sandbox-secret"));
+        assertThat(refused.statusCode()).as("a refresh token unused for 60 days").isEqualTo(400);
+        assertThat(SandboxClient.json(refused).path("error").asText()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void anUnreachableTokenEndpointAnswersNothingAndGrantsNothing() throws Exception {
+        sandbox.faults().on("POST", "^/connect/token$").times(1).unreachable();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> token("grant_type=client_credentials", basic("sandbox-client", "sandbox-secret")))
+                .isInstanceOf(java.io.IOException.class);
+        assertThat(sandbox.tokenRequests("client_credentials")).as("never reached the endpoint").isZero();
+        assertThat(token("grant_type=client_credentials", basic("sandbox-client", "sandbox-secret")).statusCode()).isEqualTo(200);
     }
 
     @Test
