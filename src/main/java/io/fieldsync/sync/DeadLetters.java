@@ -64,7 +64,7 @@ public class DeadLetters {
         try {
             kept = keep(letter, runId, entity, localIds, attempts, tenant);
         } catch (RunFencedException lost) {
-            log.warn("A {} batch of {} {} records ran out of tries, but is not kept as a dead letter: {}", collection,
+            log.warn("A {} batch of {} {} records is not kept as a dead letter: {}", collection,
                     localIds.size(), entity, lost.getMessage());
             return null;
         }

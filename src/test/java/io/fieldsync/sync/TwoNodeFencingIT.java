@@ -69,6 +69,9 @@ class TwoNodeFencingIT extends MariaDbIntegrationTest {
             "--fieldsync.xero.retry.initial-delay-ms=" + BACK_OFF.toMillis(),
             "--fieldsync.xero.retry.max-delay-ms=" + BACK_OFF.toMillis()};
 
+    /** The contact card fees are paid to: fieldsync.payments.fees.contact's default. */
+    private static final String FEE_CONTACT = "Card processor";
+
     /** Node A's log, kept for reading after a failure. */
     private final Path workDir = Path.of("target", "two-node-fencing").toAbsolutePath();
 
@@ -161,8 +164,10 @@ class TwoNodeFencingIT extends MariaDbIntegrationTest {
                 .as("contact names").doesNotHaveDuplicates();
         assertOnce("contact", "Contacts", c -> c.hasNonNull("ContactNumber") ? c.path("ContactNumber").asText() : null,
                 "select id, customer_number from customers");
-        assertOnce("vendor", "Contacts", c -> c.hasNonNull("ContactNumber") ? null : c.path("Name").asText(),
-                "select id, name from vendors");
+        assertOnce("vendor", "Contacts", c -> c.hasNonNull("ContactNumber") || c.path("Name").asText().equals(FEE_CONTACT)
+                ? null : c.path("Name").asText(), "select id, name from vendors");
+        assertThat(sandbox.documents("Contacts")).as("the card processor's contact, the fees' payee")
+                .filteredOn(c -> c.path("Name").asText().equals(FEE_CONTACT)).hasSize(1);
         assertOnce("item", "Items", i -> i.path("Code").asText(), null);
         assertOnce("invoice", "Invoices", i -> "ACCREC".equals(i.path("Type").asText()) ? i.path("InvoiceNumber").asText() : null,
                 "select id, invoice_number from invoices");
