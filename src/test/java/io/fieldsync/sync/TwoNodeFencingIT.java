@@ -135,7 +135,7 @@ class TwoNodeFencingIT extends MariaDbIntegrationTest {
         // whatever A would still do, it does once its back-off is over
         Instant backOffOver = stalled.plus(BACK_OFF).plusSeconds(5);
         Eventually.within(BACK_OFF.plusSeconds(30), "node A's back-off over", () -> Instant.now().isAfter(backOffOver));
-        java.util.regex.Pattern endOfA = java.util.regex.Pattern.compile("Sync run " + runOfA + " (ended|finished|failed|stopped)");
+        java.util.regex.Pattern endOfA = java.util.regex.Pattern.compile("Sync run " + runOfA + " (ended|finished|failed|stopped|reached its end)");
         Eventually.within(Duration.ofSeconds(120), "node A's run " + runOfA + " at its end", () -> endOfA.matcher(logOf(nodeA)).find());
 
         List<TcpProxy.HttpRequest> sentByAAfter = xeroOfA.httpRequests().stream().filter(call -> call.at().isAfter(takeover)).toList();
