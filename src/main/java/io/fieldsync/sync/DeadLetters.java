@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the state database (as sent, with the error, the attempts, the run and its records), and its
  * records are left PENDING with their attempt marked, so nothing is lost and the next run looks
  * them up before sending them again. A dead letter is resolved once every one of its records
- * has an outcome again.
+ * has an outcome again. A run that lost its organisation keeps none: its records are the new
+ * owner's, whose outcomes it must not overwrite.
  */
 @Component("deadLetters")
 public class DeadLetters {
@@ -30,16 +31,21 @@ public class DeadLetters {
     private final RecordStatusRepository statuses;
     private final XeroConnection connection;
     private final TransactionTemplate transaction;
+    private final RunFence fence;
 
     public DeadLetters(DeadLetterRepository letters, RecordStatusRepository statuses, XeroConnection connection,
-                       TransactionTemplate transaction) {
+                       TransactionTemplate transaction, RunFence fence) {
+        this.fence = fence;
         this.letters = letters;
         this.statuses = statuses;
         this.connection = connection;
         this.transaction = transaction;
     }
 
-    /** Keeps the batch the exchange was delivering; called by the route configuration once redeliveries ran out. */
+    /**
+     * Keeps the batch the exchange was delivering; called by the route configuration once
+     * redeliveries ran out. Null when the run lost its organisation meanwhile: nothing is kept.
+     */
     public DeadLetter keep(Exchange exchange) {
         Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         int attempts = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1;
@@ -54,7 +60,27 @@ public class DeadLetters {
         letter.records(entity, localIds);
         Long tenant = connection.currentTenant().getId();
         letter.tenant(tenant);
-        DeadLetter kept = transaction.execute(status -> {
+        DeadLetter kept;
+        try {
+            kept = keep(letter, runId, entity, localIds, attempts, tenant);
+        } catch (RunFencedException lost) {
+            log.warn("A {} batch of {} {} records is not kept as a dead letter: {}", collection,
+                    localIds.size(), entity, lost.getMessage());
+            return null;
+        }
+        if (error instanceof XeroUnavailableException unavailable) {
+            unavailable.gaveUp(attempts + " attempts; the batch is kept as dead letter " + kept.getId());
+        }
+        log.warn("Kept a {} batch of {} {} records as dead letter {} after {} attempts: {}", collection, localIds.size(),
+                entity, kept.getId(), attempts, kept.getError());
+        return kept;
+    }
+
+    private DeadLetter keep(DeadLetter letter, Long runId, String entity, List<Long> localIds, int attempts, Long tenant) {
+        return transaction.execute(status -> {
+            if (runId != null) {
+                fence.check(runId); // first: the organisation's lock orders these writes before any start's
+            }
             DeadLetter saved = letters.save(letter);
             String message = "Xero did not take its batch after " + attempts + " attempts (dead letter " + saved.getId()
                     + "): " + saved.getError() + "; it is looked up in Xero and sent again next run";
@@ -64,12 +90,6 @@ public class DeadLetters {
             });
             return saved;
         });
-        if (error instanceof XeroUnavailableException unavailable) {
-            unavailable.gaveUp(attempts + " attempts; the batch is kept as dead letter " + kept.getId());
-        }
-        log.warn("Kept a {} batch of {} {} records as dead letter {} after {} attempts: {}", collection, localIds.size(),
-                entity, kept.getId(), attempts, kept.getError());
-        return kept;
     }
 
     /** Resolves the dead letters whose records all have an outcome again (synced, failed or skipped). */

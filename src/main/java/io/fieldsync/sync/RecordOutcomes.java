@@ -107,6 +107,9 @@ public class RecordOutcomes {
         if (reasons.isEmpty()) {
             return;
         }
+        if (runId != null) {
+            fence.check(runId);
+        }
         Long tenant = connection.currentTenant().getId();
         Map<Long, RecordStatus> existing = statusesOf(tenant, entity, List.copyOf(reasons.keySet()));
         reasons.forEach((localId, reason) -> {

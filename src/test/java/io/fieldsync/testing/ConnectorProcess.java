@@ -61,7 +61,8 @@ public final class ConnectorProcess implements AutoCloseable {
         int port = freePort();
         Path log = workDir.resolve("connector-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port));
+                // a test's node runs briefly: the quick compiler alone starts it far sooner on a busy machine
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();

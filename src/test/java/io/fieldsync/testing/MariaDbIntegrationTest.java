@@ -141,10 +141,11 @@ public abstract class MariaDbIntegrationTest {
     /**
      * Another connector in its own JVM ({@code java -jar target/fieldsync.jar}) on this test's two
      * databases, with this test JVM's sandbox as its Xero and the same operator login: a second
-     * node, or a process to kill. {@code settings} are more {@code --name=value} arguments.
+     * node, or a process to kill. {@code settings} are more {@code --name=value} arguments; one
+     * that names a default's setting replaces it (e.g. a state store reached through a {@link TcpProxy}).
      */
     protected ConnectorProcess startConnectorProcess(Path workDir, String nodeId, String... settings) throws Exception {
-        List<String> arguments = new ArrayList<>(List.of(
+        List<String> defaults = List.of(
                 "--spring.datasource.url=" + MariaDb.url(IntegrationTestDatabases.STATE),
                 "--spring.datasource.username=" + MariaDb.USERNAME,
                 "--spring.datasource.password=" + MariaDb.PASSWORD,
@@ -161,9 +162,16 @@ public abstract class MariaDbIntegrationTest {
                 "--fieldsync.schedule.zone=UTC",
                 "--fieldsync.node-id=" + nodeId,
                 "--spring.security.user.name=" + OPERATOR,
-                "--spring.security.user.password=" + OPERATOR_PASSWORD));
-        arguments.addAll(List.of(settings));
-        return ConnectorProcess.start(workDir, arguments);
+                "--spring.security.user.password=" + OPERATOR_PASSWORD);
+        // Spring Boot joins two values of one command-line option with a comma: a setting given replaces its default
+        Map<String, String> byName = new java.util.LinkedHashMap<>();
+        for (String argument : defaults) {
+            byName.put(argument.substring(0, argument.indexOf('=')), argument);
+        }
+        for (String argument : settings) {
+            byName.put(argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument, argument);
+        }
+        return ConnectorProcess.start(workDir, new ArrayList<>(byName.values()));
     }
 
     /** PUT /api/settings as the operator. */

@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * TcpProxy proxy = TcpProxy.to("127.0.0.1", 3306);   // JDBC URL: 127.0.0.1:proxy.port()
  * proxy.cut();  ...  proxy.restore();
  * </pre>
+ * In front of an HTTP server (a connector's Xero) it also tells which requests went through it
+ * ({@link #httpRequests()}), so a test can tell one node's calls from another's.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -33,6 +35,14 @@ public final class TcpProxy implements AutoCloseable {
     private volatile List<String> stallOn;
     /** Server sides of the connections whose answers are held. */
     private final Set<Socket> held = ConcurrentHashMap.newKeySet();
+    /** The request lines of the HTTP requests passed upstream, in order. */
+    private final List<HttpRequest> httpRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final java.util.regex.Pattern REQUEST_LINE =
+            java.util.regex.Pattern.compile("^(GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS) (\\S+) HTTP/1\\.[01]\r\n");
+
+    /** An HTTP request as it went upstream: when, and its request line ("PUT /api.xro/2.0/Payments?..."). */
+    public record HttpRequest(java.time.Instant at, String method, String target) {
+    }
 
     private TcpProxy(InetSocketAddress upstream) throws IOException {
         this.upstream = upstream;
@@ -101,6 +111,14 @@ public final class TcpProxy implements AutoCloseable {
         accept(listener);
     }
 
+    /**
+     * The HTTP requests that went upstream through this proxy (recognised by the request line a
+     * request starts with: plain HTTP/1.1, one request at a time per connection).
+     */
+    public List<HttpRequest> httpRequests() {
+        return List.copyOf(httpRequests);
+    }
+
     public synchronized boolean isCut() {
         return listener == null;
     }
@@ -160,6 +178,13 @@ public final class TcpProxy implements AutoCloseable {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
+                    if (direction.equals("up")) {
+                        java.util.regex.Matcher request = REQUEST_LINE.matcher(
+                                new String(buffer, 0, Math.min(n, 2048), java.nio.charset.StandardCharsets.ISO_8859_1));
+                        if (request.find()) {
+                            httpRequests.add(new HttpRequest(java.time.Instant.now(), request.group(1), request.group(2)));
+                        }
+                    }
                     List<String> fragments = stallOn;
                     if (fragments != null && direction.equals("up")) {
                         String sent = new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
