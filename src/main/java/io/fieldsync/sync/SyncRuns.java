@@ -151,7 +151,7 @@ public class SyncRuns {
         XeroTenant tenant;
         XeroConnectionException cannotStart = null;
         try {
-            tenant = connection.currentTenant();
+            tenant = connection.currentTenantStillStored();
         } catch (XeroConnectionException e) {
             // Xero cannot be reached to say which organisation: a sync is recorded against the one
             // the state store knows, and fails at once with the reason (and its alert), not a bare 502

@@ -60,6 +60,25 @@ public class XeroConnection {
     }
 
     /**
+     * {@link #currentTenant()}, checked against the state store: one whose row has gone (a store
+     * restored from a backup or cleaned by hand) is registered again, so a run never begins against
+     * a row that is not there. One read, for the start of a run, not for every call.
+     */
+    public XeroTenant currentTenantStillStored() {
+        XeroTenant tenant = currentTenant();
+        if (Boolean.TRUE.equals(transaction.execute(status -> tenants.existsById(tenant.getId())))) {
+            return tenant;
+        }
+        synchronized (this) {
+            if (current == tenant) {
+                current = null;
+            }
+        }
+        chosen = null;
+        return currentTenant();
+    }
+
+    /**
      * The custom connection's organisation as the state store knows it, without asking Xero: the
      * one {@code fieldsync.xero.tenant-id} names (kept by its id until Xero tells its name), else
      * the only one known. For recording a sync that cannot start because Xero cannot be reached
