@@ -6,6 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -13,25 +16,31 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * One authenticated GET to Xero from Java, with its JSON headers. Calls for an organisation go
- * through its rate governor and, after a 429, are sent again once the governor has waited; the
- * identity call that lists organisations (no tenant yet) is not an Accounting API call and is not
- * governed. A read meets the same redelivery as a write ({@code fieldsync.xero.retry.*}, as the
- * {@code xero-redelivery} route configuration): a 5xx, a gateway's page, no answer (timeout,
- * reset) or an unreadable answer is asked again with exponential back-off, waiting at least what
- * Retry-After asks; a read changes nothing in Xero, so asking again is always safe. Xero's own
- * refusals (4xx) are not asked again, but for a 401: the access token was refused before its
- * time, so it is refreshed and the read made once more (a refused refresh ends it, naming
- * "reconnect needed"). What each call found is what the connection status shows
- * ({@link XeroReachability}).
+ * One authenticated GET to Xero from Java, with its JSON headers. Every read goes through the
+ * {@code read-from-xero} route, so it meets the error handling of every call to Xero (the
+ * {@code xero-redelivery} route configuration, as the batches do): a 5xx, a gateway's page, no
+ * answer (timeout, reset) or an unreadable answer is asked again with exponential back-off,
+ * waiting at least what Retry-After asks (a read changes nothing in Xero, so asking again is
+ * always safe); a 429 goes again once the organisation's rate governor has waited; a 401 (the
+ * access token refused before its time) once more with a refreshed token (a refused refresh ends
+ * it, naming "reconnect needed"). Xero's other refusals (4xx) are not asked again. The identity
+ * call that lists organisations (no tenant yet) is not an Accounting API call and is not governed.
+ * What each call found is what the connection status shows ({@link XeroReachability}).
  */
-@Component
+@Component("xeroGet")
 public class XeroGet {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(XeroGet.class);
+    static final String READ_ROUTE = "direct:read-from-xero";
+    static final String URL = "xeroReadUrl";
+    static final String TENANT = "xeroReadTenant";
+    static final String MODIFIED_SINCE = "xeroReadModifiedSince";
 
     private final XeroTokens tokens;
     private final HttpClient http;
@@ -39,24 +48,20 @@ public class XeroGet {
     private final RateGovernor governor;
     private final XeroMetrics metrics;
     private final XeroReachability reachability;
-    private final int redeliveries;
-    private final long initialDelayMillis;
-    private final long maxDelayMillis;
+    private final XeroRetries retries;
+    private final ObjectProvider<ProducerTemplate> camel;
 
     public XeroGet(XeroTokens tokens, HttpClient xeroHttpClient, ObjectMapper json, RateGovernor governor,
-                   XeroMetrics metrics, XeroReachability reachability,
-                   @org.springframework.beans.factory.annotation.Value("${fieldsync.xero.retry.redeliveries}") int redeliveries,
-                   @org.springframework.beans.factory.annotation.Value("${fieldsync.xero.retry.initial-delay-ms}") long initialDelayMillis,
-                   @org.springframework.beans.factory.annotation.Value("${fieldsync.xero.retry.max-delay-ms}") long maxDelayMillis) {
-        this.redeliveries = redeliveries;
-        this.initialDelayMillis = initialDelayMillis;
-        this.maxDelayMillis = maxDelayMillis;
+                   XeroMetrics metrics, XeroReachability reachability, XeroRetries retries,
+                   ObjectProvider<ProducerTemplate> camel) {
         this.tokens = tokens;
         this.http = xeroHttpClient;
         this.json = json;
         this.governor = governor;
         this.metrics = metrics;
         this.reachability = reachability;
+        this.retries = retries;
+        this.camel = camel;
     }
 
     /** GET url (query already URL-encoded) for the organisation {@code tenantId}, or with none when null. */
@@ -65,43 +70,70 @@ public class XeroGet {
     }
 
     /** As {@link #json(String, String)}, asking only for what changed since {@code modifiedSince} (If-Modified-Since) when given. */
-    public JsonNode json(String url, String tenantId, java.time.Instant modifiedSince) {
-        int redelivery = 0;
-        boolean refreshed = false;
-        while (true) {
-            HttpResponse<String> response;
-            try {
-                response = send(url, tenantId, modifiedSince);
-            } catch (XeroConnectionException noAnswer) {
-                if (!(noAnswer.getCause() instanceof IOException) || redelivery >= redeliveries) {
-                    throw noAnswer;
-                }
-                pause(url, noAnswer.getMessage(), backOff(redelivery++));
-                continue;
+    public JsonNode json(String url, String tenantId, Instant modifiedSince) {
+        Map<String, Object> read = new HashMap<>();
+        read.put(URL, url);
+        read.put(TENANT, tenantId);
+        read.put(MODIFIED_SINCE, modifiedSince);
+        try {
+            return camel.getObject().requestBodyAndHeaders(READ_ROUTE, null, read, JsonNode.class);
+        } catch (CamelExecutionException failed) {
+            throw asItWas(failed.getCause() != null ? failed.getCause() : failed);
+        }
+    }
+
+    /**
+     * The read's own failure, as a caller knows it: what Xero answered (or that it could not be
+     * reached), not the wrapper that asked the route for another try.
+     */
+    private static RuntimeException asItWas(Throwable failure) {
+        if (failure instanceof XeroUnavailableException && !(failure instanceof XeroRateLimitedException)
+                && failure.getCause() instanceof RuntimeException original) {
+            return original;
+        }
+        return failure instanceof RuntimeException runtime ? runtime : new XeroConnectionException(failure.getMessage(), failure);
+    }
+
+    /**
+     * One GET, the {@code read-from-xero} route's step: Xero's answer as JSON, or an exception the
+     * route's error handling knows (asked again: {@link XeroUnavailableException},
+     * {@link XeroRateLimitedException}, {@link XeroUnauthorisedException}; not: the rest).
+     */
+    public JsonNode once(Exchange exchange) {
+        String url = exchange.getMessage().getHeader(URL, String.class);
+        String tenantId = exchange.getMessage().getHeader(TENANT, String.class);
+        Instant modifiedSince = exchange.getMessage().getHeader(MODIFIED_SINCE, Instant.class);
+        HttpResponse<String> response;
+        try {
+            response = send(url, tenantId, modifiedSince);
+        } catch (XeroConnectionException noAnswer) {
+            if (noAnswer.getCause() instanceof IOException) {
+                throw new XeroUnavailableException(noAnswer.getMessage(), noAnswer);
             }
-            if (tenantId != null && RateGovernor.isRateLimited(response.statusCode())) {
-                continue; // the governor holds this call until Retry-After has passed
+            throw noAnswer;
+        }
+        int status = response.statusCode();
+        if (tenantId != null && RateGovernor.isRateLimited(status)) {
+            // the governor holds this organisation's next call until Retry-After has passed
+            exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, 0L);
+            throw new XeroRateLimitedException("Xero answered 429 to GET " + url);
+        }
+        if (status == 401) {
+            tokens.unauthorised(); // the next try refreshes first
+            throw new XeroUnauthorisedException("Xero answered HTTP 401 to GET " + url + ": " + XeroErrors.summary(response.body()));
+        }
+        try {
+            return read(json, url, status, response.headers().firstValue("Content-Type").orElse(null), response.body());
+        } catch (XeroAnswerException failed) {
+            if (!worthAnotherTry(status)) {
+                throw failed;
             }
-            if (response.statusCode() == 401 && !refreshed) {
-                log.info("Xero answered 401 to GET {} ({}); refreshing the token and reading again", url,
-                        XeroErrors.summary(response.body()));
-                tokens.unauthorised();
-                refreshed = true;
-                continue;
+            String retryAfter = response.headers().firstValue(RateGovernor.RETRY_AFTER).orElse(null);
+            if (retryAfter != null) {
+                long asked = RateGovernor.retryAfterSeconds(retryAfter, System.currentTimeMillis()) * 1000;
+                exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, Math.max(asked, retries.backOff(exchange)));
             }
-            try {
-                return answer(url, response);
-            } catch (XeroAnswerException failed) {
-                if (!worthAnotherTry(response.statusCode()) || redelivery >= redeliveries) {
-                    throw failed;
-                }
-                long delay = backOff(redelivery++);
-                String retryAfter = response.headers().firstValue(RateGovernor.RETRY_AFTER).orElse(null);
-                if (retryAfter != null) {
-                    delay = Math.max(delay, RateGovernor.retryAfterSeconds(retryAfter, System.currentTimeMillis()) * 1000);
-                }
-                pause(url, failed.getMessage(), delay);
-            }
+            throw new XeroUnavailableException(failed.getMessage(), failed);
         }
     }
 
@@ -110,22 +142,7 @@ public class XeroGet {
         return status >= 500 || status == 200;
     }
 
-    /** The exponential back-off of {@code fieldsync.xero.retry.*} before the given redelivery (0: the first). */
-    long backOff(int redelivery) {
-        return (long) Math.min(initialDelayMillis * Math.pow(2, Math.min(redelivery, 30)), maxDelayMillis);
-    }
-
-    private static void pause(String url, String why, long millis) {
-        log.warn("GET {} failed ({}); asking again in {} ms", url, why, millis);
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new XeroConnectionException("Interrupted while waiting to read from Xero again", e);
-        }
-    }
-
-    private HttpResponse<String> send(String url, String tenantId, java.time.Instant modifiedSince) {
+    private HttpResponse<String> send(String url, String tenantId, Instant modifiedSince) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", tokens.bearer())
@@ -169,14 +186,6 @@ public class XeroGet {
                 }
             }
         }
-    }
-
-    private JsonNode answer(String url, HttpResponse<String> response) {
-        if (response.statusCode() == 401) {
-            tokens.unauthorised();
-        }
-        return read(json, url, response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                response.body());
     }
 
     /**
