@@ -28,14 +28,16 @@ import org.springframework.stereotype.Component;
  * {@code xero-redelivery} route configuration, as the batches do): a 5xx, a gateway's page, no
  * answer (timeout, reset) or an unreadable answer is asked again with exponential back-off,
  * waiting at least what Retry-After asks (a read changes nothing in Xero, so asking again is
- * always safe); a 429 goes again once the organisation's rate governor has waited; a 401 (the
- * access token refused before its time) once more with a refreshed token (a refused refresh ends
- * it, naming "reconnect needed"). Xero's other refusals (4xx) are not asked again. The identity
+ * always safe); a 429 goes again once the organisation's rate governor has waited. A 401 (the
+ * access token refused before its time) is read once more at once with a refreshed token (a
+ * refused refresh ends it, naming "reconnect needed"). Xero's other refusals (4xx) are not asked again. The identity
  * call that lists organisations (no tenant yet) is not an Accounting API call and is not governed.
  * What each call found is what the connection status shows ({@link XeroReachability}).
  */
 @Component("xeroGet")
 public class XeroGet {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(XeroGet.class);
 
     static final String READ_ROUTE = "direct:read-from-xero";
     static final String URL = "xeroReadUrl";
@@ -97,30 +99,26 @@ public class XeroGet {
     /**
      * One GET, the {@code read-from-xero} route's step: Xero's answer as JSON, or an exception the
      * route's error handling knows (asked again: {@link XeroUnavailableException},
-     * {@link XeroRateLimitedException}, {@link XeroUnauthorisedException}; not: the rest).
+     * {@link XeroRateLimitedException}; not: the rest).
      */
     public JsonNode once(Exchange exchange) {
         String url = exchange.getMessage().getHeader(URL, String.class);
         String tenantId = exchange.getMessage().getHeader(TENANT, String.class);
         Instant modifiedSince = exchange.getMessage().getHeader(MODIFIED_SINCE, Instant.class);
-        HttpResponse<String> response;
-        try {
-            response = send(url, tenantId, modifiedSince);
-        } catch (XeroConnectionException noAnswer) {
-            if (noAnswer.getCause() instanceof IOException) {
-                throw new XeroUnavailableException(noAnswer.getMessage(), noAnswer);
-            }
-            throw noAnswer;
+        HttpResponse<String> response = call(url, tenantId, modifiedSince);
+        if (response.statusCode() == 401) {
+            // the access token was refused before its time: refreshed (by the next bearer) and read once more,
+            // here rather than by redelivery, which counts every try of the exchange against its one retry
+            log.info("Xero answered 401 to GET {} ({}); refreshing the token and reading again", url,
+                    XeroErrors.summary(response.body()));
+            tokens.unauthorised();
+            response = call(url, tenantId, modifiedSince);
         }
         int status = response.statusCode();
         if (tenantId != null && RateGovernor.isRateLimited(status)) {
             // the governor holds this organisation's next call until Retry-After has passed
             exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, 0L);
             throw new XeroRateLimitedException("Xero answered 429 to GET " + url);
-        }
-        if (status == 401) {
-            tokens.unauthorised(); // the next try refreshes first
-            throw new XeroUnauthorisedException("Xero answered HTTP 401 to GET " + url + ": " + XeroErrors.summary(response.body()));
         }
         try {
             return read(json, url, status, response.headers().firstValue("Content-Type").orElse(null), response.body());
@@ -134,6 +132,18 @@ public class XeroGet {
                 exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, Math.max(asked, retries.backOff(exchange)));
             }
             throw new XeroUnavailableException(failed.getMessage(), failed);
+        }
+    }
+
+    /** One GET; no answer at all (refused, reset, timed out) is worth another try. */
+    private HttpResponse<String> call(String url, String tenantId, Instant modifiedSince) {
+        try {
+            return send(url, tenantId, modifiedSince);
+        } catch (XeroConnectionException noAnswer) {
+            if (noAnswer.getCause() instanceof IOException) {
+                throw new XeroUnavailableException(noAnswer.getMessage(), noAnswer);
+            }
+            throw noAnswer;
         }
     }
 
