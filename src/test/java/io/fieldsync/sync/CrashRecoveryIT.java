@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import io.fieldsync.testing.ConnectorProcess;
 import io.fieldsync.testing.Eventually;
 import io.fieldsync.testing.MariaDbIntegrationTest;
+import io.fieldsync.testing.RunTallies;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,8 +99,8 @@ class CrashRecoveryIT extends MariaDbIntegrationTest {
         assertInterrupted(killedDuringContacts, "node-a");
         assertInterrupted(killedDuringInvoices, "node-b");
         assertThat(ended).isEqualTo("COMPLETED_WITH_ERRORS");
-        assertThat(counted(last)).as("what the run after the crashes counted: each record it decided, once")
-                .isEqualTo(decided(last));
+        assertThat(RunTallies.counted(state, last)).as("what the run after the crashes counted: each record it decided, once")
+                .isEqualTo(RunTallies.decided(state, last));
         assertOnlyTheSampleDatasKnownFailures();
         assertThat(state.queryForList("select entity, local_id, status from record_status"
                 + " where status = 'PENDING' or attempted_at is not null")).as("records left undecided").isEmpty();
@@ -247,20 +248,6 @@ class CrashRecoveryIT extends MariaDbIntegrationTest {
                 .as("contacts named apart").isEqualTo(1);
         assertThat(sandbox.documents("Contacts").stream().map(c -> c.path("Name").asText().toLowerCase()))
                 .as("contact names stay unique").doesNotHaveDuplicates();
-    }
-
-    /** "entity STATUS" -> records, as the run's counts have them. */
-    private Map<String, Integer> counted(long runId) {
-        return state.query("select entity, status, record_count from sync_run_count where run_id = ? and record_count > 0",
-                (row, i) -> Map.entry(row.getString(1) + " " + row.getString(2), row.getInt(3)), runId).stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    /** "entity STATUS" -> records whose outcome the run decided last. */
-    private Map<String, Integer> decided(long runId) {
-        return state.query("select entity, status, count(*) from record_status where last_run_id = ? group by entity, status",
-                (row, i) -> Map.entry(row.getString(1) + " " + row.getString(2), row.getInt(3)), runId).stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private List<Long> attempted(String entity) {

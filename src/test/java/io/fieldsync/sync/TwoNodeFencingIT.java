@@ -18,6 +18,7 @@ import io.fieldsync.testing.Eventually;
 import io.fieldsync.testing.IntegrationTestDatabases;
 import io.fieldsync.testing.MariaDb;
 import io.fieldsync.testing.MariaDbIntegrationTest;
+import io.fieldsync.testing.RunTallies;
 import io.fieldsync.testing.TcpProxy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,7 +121,7 @@ class TwoNodeFencingIT extends MariaDbIntegrationTest {
         assertThat(takeover).as("when node A's run was ended").isBetween(stalled.minusSeconds(1), Instant.now().plusSeconds(1));
         assertThat(takenOver.get("status")).isEqualTo("INTERRUPTED");
         assertThat(takenOver.get("message").toString()).contains("node node-a stopped sending heartbeats");
-        Map<String, Integer> countedByAAtTakeover = counted(runOfA);
+        Map<String, Integer> countedByAAtTakeover = RunTallies.counted(state, runOfA);
 
         // the link moves again once B's customers are in Xero: A has its back-off's retry still to make
         Eventually.within(Duration.ofSeconds(90), "node B's customers in Xero", () -> state.queryForObject(
@@ -144,14 +145,14 @@ class TwoNodeFencingIT extends MariaDbIntegrationTest {
                 + " (node " + nodeB.nodeId() + ")");
         Map<String, Object> runA = state.queryForMap("select status, message, finished_at from sync_run where id = ?", runOfA);
         assertThat(runA).as("node A's run, as node B ended it").isEqualTo(takenOver);
-        assertThat(counted(runOfA)).as("what node A's run counted").isEqualTo(countedByAAtTakeover);
+        assertThat(RunTallies.counted(state, runOfA)).as("what node A's run counted").isEqualTo(countedByAAtTakeover);
         assertThat(state.queryForList("select entity, local_id from record_status where last_run_id = ? and status = 'SYNCED'",
                 runOfA)).as("outcomes written by node A's run").isEmpty();
         assertThat(state.queryForList("select id, error from dead_letter where run_id = ?", runOfA))
                 .as("dead letters node A's run kept of its refused batch (whose records are node B's now)").isEmpty();
 
         assertThat(ended).as("node B's run").isEqualTo("COMPLETED_WITH_ERRORS");
-        assertThat(counted(runOfB)).as("what node B's run counted: each record it decided, once").isEqualTo(decided(runOfB));
+        assertThat(RunTallies.counted(state, runOfB)).as("what node B's run counted: each record it decided, once").isEqualTo(RunTallies.decided(state, runOfB));
         assertEveryRecordInXeroOnce();
     }
 
@@ -226,19 +227,5 @@ class TwoNodeFencingIT extends MariaDbIntegrationTest {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** "entity STATUS" -> records, as the run's counts have them. */
-    private Map<String, Integer> counted(long runId) {
-        return state.query("select entity, status, record_count from sync_run_count where run_id = ? and record_count > 0",
-                (row, i) -> Map.entry(row.getString(1) + " " + row.getString(2), row.getInt(3)), runId).stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    /** "entity STATUS" -> records whose outcome the run decided last. */
-    private Map<String, Integer> decided(long runId) {
-        return state.query("select entity, status, count(*) from record_status where last_run_id = ? group by entity, status",
-                (row, i) -> Map.entry(row.getString(1) + " " + row.getString(2), row.getInt(3)), runId).stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

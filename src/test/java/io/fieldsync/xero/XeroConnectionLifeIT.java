@@ -8,12 +8,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.fieldsync.demo.FieldServiceSchema;
-import io.fieldsync.demo.SampleData;
 import io.fieldsync.schedule.SyncSchedule;
 import io.fieldsync.schedule.TokenRefreshSchedule;
 import io.fieldsync.testing.Eventually;
-import io.fieldsync.testing.IntegrationTestDatabases;
 import io.fieldsync.testing.MariaDbIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,17 +51,7 @@ class XeroConnectionLifeIT extends MariaDbIntegrationTest {
 
     @BeforeEach
     void connected() throws Exception {
-        FieldServiceSchema.drop(sourceDataSource);
-        FieldServiceSchema.create(sourceDataSource);
-        new SampleData(IntegrationTestDatabases.SIZE).writeTo(sourceDataSource);
-        for (String table : new String[] {"dead_letter", "xero_payment", "attachment_export", "sync_run_count", "sync_run",
-                "record_link", "record_status", "watermark", "setting_value", "settings_change", "alert_outbox",
-                "alert_condition", "xero_authorisation", "xero_authorisation_request", "xero_reachability"}) {
-            state.update("delete from " + table);
-        }
-        state.update("update xero_tenant set sync_due_at = null, connection_id = null");
-        sandbox.reset();
-        connection.organisationChanged(null);
+        OAuthDance.notConnectedYet(sourceDataSource, state, sandbox, connection);
         runtimeSettings.reloadIfChanged();
         quartz.unscheduleJob(SyncSchedule.POSTPONED);
         new OAuthDance(asOperator(), port).connectTo(sandbox.tenantId());

@@ -26,11 +26,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fieldsync.demo.FieldServiceSchema;
-import io.fieldsync.demo.SampleData;
 import io.fieldsync.sandbox.XeroSandbox;
 import io.fieldsync.schedule.SyncSchedule;
-import io.fieldsync.testing.IntegrationTestDatabases;
 import io.fieldsync.testing.MariaDbIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,17 +84,7 @@ class XeroOAuthIT extends MariaDbIntegrationTest {
 
     @BeforeEach
     void notConnectedYet() throws Exception {
-        FieldServiceSchema.drop(sourceDataSource);
-        FieldServiceSchema.create(sourceDataSource);
-        new SampleData(IntegrationTestDatabases.SIZE).writeTo(sourceDataSource);
-        for (String table : new String[] {"dead_letter", "xero_payment", "attachment_export", "sync_run_count", "sync_run",
-                "record_link", "record_status", "watermark", "setting_value", "settings_change", "alert_outbox",
-                "alert_condition", "xero_authorisation", "xero_authorisation_request", "xero_reachability"}) {
-            state.update("delete from " + table);
-        }
-        state.update("update xero_tenant set sync_due_at = null, connection_id = null");
-        sandbox.reset();
-        connection.organisationChanged(null);
+        OAuthDance.notConnectedYet(sourceDataSource, state, sandbox, connection);
         runtimeSettings.reloadIfChanged();
         quartz.unscheduleJob(SyncSchedule.POSTPONED);
     }
