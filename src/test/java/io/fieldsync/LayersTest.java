@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class LayersTest {
 
     static final List<Set<String>> LAYERS = List.of(
-            Set.of("api", "security", "demo", "sandbox"),           // entry points
+            Set.of("api", "security", "demo", "sandbox", "startup"), // entry points; start-up checks
             Set.of("schedule"),                                      // what starts runs
             Set.of("payments", "pulls", "attachments", "matching", "reconcile"), // feature steps
             Set.of("alerts"),                                        // outbox, conditions, run reports
