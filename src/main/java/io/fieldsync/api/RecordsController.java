@@ -12,12 +12,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fieldsync.settings.SyncEntities;
 import io.fieldsync.sync.RecordActions;
 import io.fieldsync.sync.RecordLink;
 import io.fieldsync.sync.RecordLinkRepository;
 import io.fieldsync.sync.RecordStatus;
 import io.fieldsync.sync.RecordStatusRepository;
-import io.fieldsync.sync.SyncEntities;
 import io.fieldsync.sync.SyncRun;
 import io.fieldsync.sync.SyncRuns;
 import io.fieldsync.xero.XeroConnection;

@@ -3,9 +3,9 @@ package io.fieldsync.api;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.fieldsync.schedule.MaintenanceWindows;
-import io.fieldsync.schedule.ScheduleSettings;
 import io.fieldsync.schedule.SyncSchedule;
+import io.fieldsync.settings.MaintenanceWindows;
+import io.fieldsync.settings.ScheduleSettings;
 import io.fieldsync.sync.SyncRun;
 import io.fieldsync.sync.SyncRuns;
 import org.quartz.SchedulerException;

@@ -3,7 +3,7 @@ package io.fieldsync.api;
 import java.security.Principal;
 import java.util.List;
 
-import io.fieldsync.sync.SyncEntities;
+import io.fieldsync.settings.SyncEntities;
 import io.fieldsync.sync.SyncRun;
 import io.fieldsync.sync.SyncRunRepository;
 import io.fieldsync.sync.SyncRuns;

@@ -18,14 +18,15 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fieldsync.sync.Outgoing;
 import io.fieldsync.sync.RecordLink;
 import io.fieldsync.sync.RecordLinkRepository;
 import io.fieldsync.sync.RecordOutcomes;
 import io.fieldsync.sync.RecordStatus;
 import io.fieldsync.sync.SourceClock;
 import io.fieldsync.sync.SyncSteps;
+import io.fieldsync.xero.Outgoing;
 import io.fieldsync.xero.XeroConnection;
+import io.fieldsync.xero.XeroFileLimits;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -170,9 +171,9 @@ public class AttachmentPlanner {
             String fileName;
             if (own.isPresent()) {
                 fileName = own.get().fileName(); // sent before without an answer: the same name replaces Xero's copy, if any
-            } else if (taken.size() >= AttachmentRules.XERO_MAX_PER_DOCUMENT) {
+            } else if (taken.size() >= XeroFileLimits.MAX_PER_DOCUMENT) {
                 notSent.get(target.entity()).skip(target.file().id(), RecordStatus.SkipKind.RULE,
-                        "Xero takes at most " + AttachmentRules.XERO_MAX_PER_DOCUMENT + " files a document and "
+                        "Xero takes at most " + XeroFileLimits.MAX_PER_DOCUMENT + " files a document and "
                                 + documentLabel(target) + " has them already: "
                                 + taken.stream().map(AttachmentExports.Place::fileName).collect(Collectors.joining(", ")));
                 continue;

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import io.fieldsync.xero.XeroFileLimits;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -18,10 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class AttachmentRules {
 
-    /** What Xero takes per file. */
-    public static final int XERO_MAX_BYTES = 10 * 1024 * 1024;
-    /** What Xero takes per document. */
-    public static final int XERO_MAX_PER_DOCUMENT = 10;
     static final String XERO_FILE_TYPES = "pdf,png,jpg,jpeg,gif,bmp,tif,tiff,doc,docx,xls,xlsx,ppt,pptx,odf,rtf,txt,csv,zip,rar";
 
     private final Environment environment;
@@ -31,7 +28,7 @@ public class AttachmentRules {
     }
 
     public long maxBytes() {
-        return environment.getProperty("fieldsync.attachments.max-bytes", Long.class, (long) XERO_MAX_BYTES);
+        return environment.getProperty("fieldsync.attachments.max-bytes", Long.class, (long) XeroFileLimits.MAX_BYTES);
     }
 
     public boolean includeOnline() {

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import io.fieldsync.sync.Outgoing;
+import io.fieldsync.xero.Outgoing;
 
 /**
  * One file on its way to one Xero document: {@code PUT {collection}/{documentId}/Attachments/{fileName}}.

@@ -3,7 +3,6 @@ package io.fieldsync.config;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.fieldsync.demo.DemoSourceDatabase;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -51,7 +50,7 @@ public class DataSourcesConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    public HikariDataSource sourceDataSource(SourceDatabaseSettings settings, DemoSourceDatabase demo, DatabaseTimeouts timeouts,
+    public HikariDataSource sourceDataSource(SourceDatabaseSettings settings, EmbeddedSourceDatabase demo, DatabaseTimeouts timeouts,
                                              Environment environment) {
         if (settings.isEmbedded() && !demo.askedFor()) {
             throw new SourceDatabaseMissingException();

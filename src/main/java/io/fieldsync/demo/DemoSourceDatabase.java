@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import io.fieldsync.config.EmbeddedSourceDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * {@code fieldsync.source.url} is empty and the demo was asked for ({@code fieldsync.demo.enabled}).
  */
 @Component
-public class DemoSourceDatabase implements DisposableBean {
+public class DemoSourceDatabase implements EmbeddedSourceDatabase, DisposableBean {
 
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
@@ -42,14 +43,17 @@ public class DemoSourceDatabase implements DisposableBean {
     }
 
     /** Whether the demo was asked for: without, no field-service database configured stops the start. */
+    @Override
     public boolean askedFor() {
         return askedFor;
     }
 
+    @Override
     public String url() {
         return url;
     }
 
+    @Override
     public void load(DataSource dataSource) {
         this.loaded = true;
         long started = System.nanoTime();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.fieldsync.sync.PushHolds;
 import io.fieldsync.xero.XeroConnection;
 import org.springframework.stereotype.Component;
 
@@ -16,10 +17,7 @@ import org.springframework.stereotype.Component;
  * invoices) until a person accepts, rejects or creates.
  */
 @Component("matchHolds")
-public class MatchHolds {
-
-    /** Key of the document field saying the record awaits a matching decision, and why. */
-    public static final String AWAITING = "awaiting_match";
+public class MatchHolds implements PushHolds {
 
     private final XeroConnection connection;
     private final MatchSuggestions suggestions;
@@ -33,6 +31,7 @@ public class MatchHolds {
      * The records of the push entity ({@code contact}, {@code item}; other entities wait for
      * nothing) that await a decision, with what was suggested: "suggested Xero contact 'Acme' (0.93)".
      */
+    @Override
     public Map<Long, String> awaiting(String entity, Collection<Long> localIds) {
         MatchKind kind = MatchKind.ofEntity(entity);
         if (kind == null || localIds.isEmpty()) {
@@ -47,7 +46,8 @@ public class MatchHolds {
     }
 
     /** The skip reason of a waiting record itself. */
-    public static String reason(String entity, Object localId, Object awaiting) {
+    @Override
+    public String reason(String entity, Object localId, Object awaiting) {
         MatchKind kind = MatchKind.ofEntity(entity);
         return kind.local().substring(0, 1).toUpperCase() + kind.local().substring(1) + " " + localId
                 + " awaits a matching decision (" + awaiting + "): accept, change or reject it, or create it instead"

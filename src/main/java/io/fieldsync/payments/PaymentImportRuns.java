@@ -2,7 +2,7 @@ package io.fieldsync.payments;
 
 import java.util.Optional;
 
-import io.fieldsync.schedule.MaintenanceWindows;
+import io.fieldsync.settings.MaintenanceWindows;
 import io.fieldsync.sync.SyncRun;
 import io.fieldsync.sync.SyncRuns;
 import io.fieldsync.sync.SyncSteps;

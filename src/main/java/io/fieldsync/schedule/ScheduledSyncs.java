@@ -3,6 +3,7 @@ package io.fieldsync.schedule;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 
+import io.fieldsync.settings.MaintenanceWindows;
 import io.fieldsync.sync.SyncRunEnded;
 import io.fieldsync.sync.SyncRuns;
 import org.quartz.SchedulerException;

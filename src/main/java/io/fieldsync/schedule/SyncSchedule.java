@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.Optional;
 import java.util.TimeZone;
 
+import io.fieldsync.settings.ScheduleSettings;
 import io.fieldsync.settings.SettingsChanged;
 import org.quartz.CalendarIntervalScheduleBuilder;
 import org.quartz.CronScheduleBuilder;

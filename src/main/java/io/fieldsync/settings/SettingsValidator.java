@@ -12,12 +12,10 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.fieldsync.schedule.MaintenanceWindow;
-import io.fieldsync.schedule.ScheduleSettings;
-import io.fieldsync.sync.SyncEntities;
 import io.fieldsync.xero.FsmTaxRates;
 import io.fieldsync.xero.TaxRateAgreement;
 import io.fieldsync.xero.XeroChartOfAccounts;
+import io.fieldsync.xero.XeroFileLimits;
 import org.quartz.CronExpression;
 import org.springframework.stereotype.Component;
 
@@ -139,7 +137,7 @@ public class SettingsValidator {
             case "invoices.send-tax", "invoices.technician-on-lines", "alerts.sync-report", "attachments.include-online",
                  "items.remove-unmatched"
                     -> oneOf(setting, value, Set.of("true", "false"));
-            case "attachments.max-bytes" -> number(setting, value, 1, io.fieldsync.attachments.AttachmentRules.XERO_MAX_BYTES);
+            case "attachments.max-bytes" -> number(setting, value, 1, XeroFileLimits.MAX_BYTES);
             case "attachments.file-types" -> {
                 if (!value.matches("[A-Za-z0-9]+(\\s*,\\s*[A-Za-z0-9]+)*")) {
                     throw new InvalidSettingException(setting, "must list file extensions, comma-separated, e.g. pdf,png,jpg");

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fieldsync.xero.ElementResult;
+import io.fieldsync.xero.Outgoing;
 import io.fieldsync.xero.XeroCollection;
 import io.fieldsync.xero.XeroConnection;
 import org.springframework.dao.DuplicateKeyException;

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.fieldsync.xero.Outgoing;
 import io.fieldsync.xero.XeroConnection;
 import io.fieldsync.xero.XeroUnavailableException;
 import org.apache.camel.Exchange;

@@ -30,14 +30,14 @@ public class PushDocuments {
     private final RecordStatusRepository statuses;
     private final TaxTypes taxTypes;
     private final SyncRules rules;
-    private final io.fieldsync.matching.MatchHolds matchHolds;
+    private final PushHolds holds;
     private final ContactNames contactNames;
 
     public PushDocuments(XeroConnection connection, RecordLinkRepository links, RecordStatusRepository statuses,
-                         TaxTypes taxTypes, SyncRules rules, io.fieldsync.matching.MatchHolds matchHolds,
+                         TaxTypes taxTypes, SyncRules rules, PushHolds holds,
                          ContactNames contactNames) {
         this.contactNames = contactNames;
-        this.matchHolds = matchHolds;
+        this.holds = holds;
         this.connection = connection;
         this.links = links;
         this.statuses = statuses;
@@ -51,13 +51,13 @@ public class PushDocuments {
      */
     public List<Map<String, Object>> records(String entity, List<Map<String, Object>> rows) {
         Map<Long, RecordLink> linked = linksOf(entity, ids(rows, "id"));
-        Map<Long, String> awaiting = matchHolds.awaiting(entity, ids(rows, "id"));
+        Map<Long, String> awaiting = holds.awaiting(entity, ids(rows, "id"));
         List<Map<String, Object>> documents = rows.stream().map(row -> {
             Map<String, Object> document = new LinkedHashMap<>(row);
             RecordLink link = linked.get(id(row, "id"));
             document.put("xero_id", link == null ? null : link.getXeroId());
             if (link == null && awaiting.containsKey(id(row, "id"))) {
-                document.put(io.fieldsync.matching.MatchHolds.AWAITING, awaiting.get(id(row, "id")));
+                document.put(PushHolds.AWAITING, awaiting.get(id(row, "id")));
             }
             return document;
         }).toList();
@@ -97,7 +97,7 @@ public class PushDocuments {
         Map<Long, RecordLink> invoiceLinks = linksOf("invoice", ids(rows, "id"));
         List<Long> customerIds = ids(rows, "customer_id");
         Map<Long, RecordLink> customerLinks = linksOf("contact", customerIds);
-        Map<Long, String> customersAwaiting = matchHolds.awaiting("contact", customerIds);
+        Map<Long, String> customersAwaiting = holds.awaiting("contact", customerIds);
         Map<Long, RecordStatus> customerStatuses = statuses
                 .findByTenantRefAndEntityAndLocalIdIn(tenant(), "contact", customerIds).stream()
                 .collect(Collectors.toMap(RecordStatus::getLocalId, Function.identity()));
@@ -118,7 +118,7 @@ public class PushDocuments {
             RecordLink customerLink = customerLinks.get(customerId);
             customer.put("xero_id", customerLink == null ? null : customerLink.getXeroId());
             if (customerLink == null && customersAwaiting.containsKey(customerId)) {
-                customer.put(io.fieldsync.matching.MatchHolds.AWAITING, customersAwaiting.get(customerId));
+                customer.put(PushHolds.AWAITING, customersAwaiting.get(customerId));
             }
             RecordStatus customerStatus = customerStatuses.get(customerId);
             if (customerLink == null && customerStatus != null && customerStatus.getMessage() != null) {

@@ -15,6 +15,7 @@ import io.fieldsync.mapping.MappingException;
 import io.fieldsync.mapping.MappingTemplates;
 import io.fieldsync.mapping.XeroFieldLimits;
 import io.fieldsync.mapping.XeroFieldValues;
+import io.fieldsync.xero.Outgoing;
 import io.fieldsync.xero.XeroCollection;
 import io.fieldsync.xero.XeroPayloads;
 import org.springframework.stereotype.Component;

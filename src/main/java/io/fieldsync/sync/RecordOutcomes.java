@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.fieldsync.xero.ElementResult;
+import io.fieldsync.xero.Outgoing;
 import io.fieldsync.xero.XeroConnection;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class SkipRules {
 
     private final SyncRules rules;
+    private final PushHolds holds;
 
-    public SkipRules(SyncRules rules) {
+    public SkipRules(SyncRules rules, PushHolds holds) {
         this.rules = rules;
+        this.holds = holds;
     }
 
     public record Skip(RecordStatus.SkipKind kind, String reason) {
@@ -28,10 +30,10 @@ public class SkipRules {
         if (document.get("deleted_at") != null) {
             return rule("Soft-deleted in the field-service database; FieldSync never deletes or archives in Xero");
         }
-        if (document.get(io.fieldsync.matching.MatchHolds.AWAITING) != null && document.get("xero_id") == null) {
+        if (document.get(PushHolds.AWAITING) != null && document.get("xero_id") == null) {
             // a suggested Xero record may be this one: creating it now would make a second copy
-            return Optional.of(new Skip(RecordStatus.SkipKind.DEPENDENCY, io.fieldsync.matching.MatchHolds.reason(entity,
-                    document.get("id"), document.get(io.fieldsync.matching.MatchHolds.AWAITING))));
+            return Optional.of(new Skip(RecordStatus.SkipKind.DEPENDENCY, holds.reason(entity,
+                    document.get("id"), document.get(PushHolds.AWAITING))));
         }
         if ("invoice".equals(entity)) {
             return invoice(document);
@@ -139,10 +141,10 @@ public class SkipRules {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> customer = (Map<String, Object>) invoice.get("customer");
-        if (customer != null && customer.get("xero_id") == null && customer.get(io.fieldsync.matching.MatchHolds.AWAITING) != null) {
+        if (customer != null && customer.get("xero_id") == null && customer.get(PushHolds.AWAITING) != null) {
             return Optional.of(new Skip(RecordStatus.SkipKind.DEPENDENCY, "Customer " + customer.get("id") + " ("
                     + customer.get("customer_number") + ") awaits a matching decision ("
-                    + customer.get(io.fieldsync.matching.MatchHolds.AWAITING) + "); the invoice follows once it is matched or created"));
+                    + customer.get(PushHolds.AWAITING) + "); the invoice follows once it is matched or created"));
         }
         if (customer == null || customer.get("xero_id") == null) {
             Object why = customer == null ? null : customer.get("sync_problem");

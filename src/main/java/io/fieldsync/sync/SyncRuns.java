@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-import io.fieldsync.schedule.MaintenanceWindows;
+import io.fieldsync.settings.MaintenanceWindows;
 import io.fieldsync.settings.RuntimeSettings;
 import io.fieldsync.xero.XeroConnection;
 import io.fieldsync.xero.XeroConnectionException;

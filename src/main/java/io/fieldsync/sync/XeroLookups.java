@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fieldsync.xero.Outgoing;
 import io.fieldsync.xero.XeroAnswerException;
 import io.fieldsync.xero.XeroCollection;
 import io.fieldsync.xero.XeroNotFoundException;

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fieldsync.sync.Outgoing;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

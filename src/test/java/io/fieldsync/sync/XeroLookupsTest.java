@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fieldsync.xero.Outgoing;
 import io.fieldsync.xero.XeroAnswerException;
 import io.fieldsync.xero.XeroCollection;
 import io.fieldsync.xero.XeroReads;

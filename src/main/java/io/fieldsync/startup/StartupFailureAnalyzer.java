@@ -1,4 +1,4 @@
-package io.fieldsync.config;
+package io.fieldsync.startup;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.fieldsync.config.DatabaseUnreachableException;
+import io.fieldsync.config.SourceDatabaseMissingException;
 import io.fieldsync.mapping.MappingException;
+import io.fieldsync.xero.XeroSettingException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.env.Environment;
@@ -40,7 +43,7 @@ public class StartupFailureAnalyzer implements FailureAnalyzer {
                 return analysis("Mapping template " + mapping.getMessage(),
                         "Fix the template, or point fieldsync.mappings-location at the right folder.", failure);
             }
-            if (cause instanceof io.fieldsync.xero.XeroSettingException xero) {
+            if (cause instanceof XeroSettingException xero) {
                 return analysis(xero.getMessage(), "Set the Xero setting named above and start again.", failure);
             }
             if (cause instanceof RouteFileException routes) {

@@ -1,4 +1,4 @@
-package io.fieldsync.config;
+package io.fieldsync.startup;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package io.fieldsync.xero;
+package io.fieldsync.alerts;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import io.fieldsync.alerts.AlertConditions;
-import io.fieldsync.alerts.AlertKind;
-import io.fieldsync.alerts.AlertOutbox;
+import io.fieldsync.xero.FsmTaxRates;
+import io.fieldsync.xero.TaxRateAgreement;
+import io.fieldsync.xero.XeroChartOfAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Bindable;

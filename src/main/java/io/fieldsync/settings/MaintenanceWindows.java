@@ -1,10 +1,11 @@
-package io.fieldsync.schedule;
+package io.fieldsync.settings;
 
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.fieldsync.settings.MaintenanceWindow;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;

@@ -1,4 +1,4 @@
-package io.fieldsync.config;
+package io.fieldsync.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

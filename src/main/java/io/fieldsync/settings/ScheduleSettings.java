@@ -1,4 +1,4 @@
-package io.fieldsync.schedule;
+package io.fieldsync.settings;
 
 import java.time.Duration;
 import java.time.LocalDateTime;

@@ -1,4 +1,4 @@
-package io.fieldsync.xero;
+package io.fieldsync.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
 
+import io.fieldsync.xero.FsmTaxRates;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 

@@ -1,4 +1,4 @@
-package io.fieldsync.config;
+package io.fieldsync.startup;
 
 import java.util.List;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package io.fieldsync.schedule;
+package io.fieldsync.settings;
 
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;

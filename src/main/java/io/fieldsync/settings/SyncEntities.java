@@ -1,4 +1,4 @@
-package io.fieldsync.sync;
+package io.fieldsync.settings;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.fieldsync.config;
+package io.fieldsync.startup;
 
 /** The route files do not fit together (a missing file, a dangling direct: endpoint). */
 public class RouteFileException extends RuntimeException {

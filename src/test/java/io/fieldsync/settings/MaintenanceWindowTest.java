@@ -1,4 +1,4 @@
-package io.fieldsync.schedule;
+package io.fieldsync.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
