@@ -221,6 +221,18 @@ public abstract class MariaDbIntegrationTest {
     }
 
     /** Fault switches a test set are not left for the next, which shares this sandbox. */
+    /**
+     * The Quartz scheduler of every test context that has run a test in this JVM (Spring keeps them
+     * out of Quartz's own repository): each is a cluster of its own name on the shared state store,
+     * which a test of the schedule must hold (see SchedulingIT).
+     */
+    protected static final java.util.Set<Scheduler> SCHEDULERS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @org.junit.jupiter.api.BeforeEach
+    void schedulerKnown() {
+        SCHEDULERS.add(quartz);
+    }
+
     @AfterEach
     void noFaultsLeftBehind() {
         sandbox.faults().clear();
