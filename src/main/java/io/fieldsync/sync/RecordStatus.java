@@ -165,6 +165,15 @@ public class RecordStatus {
     }
 
     /**
+     * Whether each run looks at it again, whatever the watermark (as {@link RecordStatusRepository#revisits}
+     * selects): skipped for a missing dependency, sent without an answer, or marked for re-sync.
+     */
+    public boolean lookedAtAgain() {
+        return skipKind != SkipKind.GONE
+                && (skipKind == SkipKind.DEPENDENCY || attemptedAt != null || resyncRequestedAt != null);
+    }
+
+    /**
      * Its row is no longer one the push reads (deleted, or it no longer qualifies): it leaves the
      * records looked at again. One sent without an answer keeps its attempt and FAILS, as Xero may
      * hold it: if the row comes back, it is looked up in Xero before it is sent again.

@@ -53,12 +53,17 @@ public class RevisitRetirement {
         Long tenant = connection.currentTenant().getId();
         for (String entity : (List<String>) exchange.getProperty(PushCursor.REVISIT_ENTITIES, List.class)) {
             List<Long> retired = new ArrayList<>();
+            Map<RecordStatus.Outcome, Integer> counted = new java.util.EnumMap<>(RecordStatus.Outcome.class);
             for (RecordStatus status : statuses.findByTenantRefAndEntityAndLocalIdIn(tenant, entity, gone)) {
+                if (!status.lookedAtAgain()) {
+                    continue; // the id is looked at again for another entity (a file's copy on a bill); this outcome stands
+                }
                 status.goneFromSource("The " + entity + " with field-service id " + status.getLocalId(), runId);
                 statuses.save(status);
                 retired.add(status.getLocalId());
-                counts.add(runId, entity, status.getStatus(), 1);
+                counted.merge(status.getStatus(), 1, Integer::sum);
             }
+            counted.forEach((outcome, n) -> counts.add(runId, entity, outcome, n));
             if (!retired.isEmpty()) {
                 log.info("{} {} record(s) looked at again are no longer in the field-service database, or no longer qualify;"
                         + " not looked at again until they change: field-service ids {}", retired.size(), entity, retired);

@@ -29,4 +29,23 @@ class RecordStatusTest {
 
         assertThat(status.getMessage()).isEqualTo("x".repeat(RecordStatus.TEXT_COLUMN));
     }
+
+    @Test
+    void onlyRecordsWaitingOnSomethingAreLookedAtAgainAndARetiredOneIsNot() {
+        RecordStatus synced = new RecordStatus(1L, "attachment", 7L);
+        synced.record(RecordStatus.Outcome.SYNCED, null, 1L);
+        RecordStatus waiting = new RecordStatus(1L, "bill-attachment", 7L);
+        waiting.skip(RecordStatus.SkipKind.DEPENDENCY, "the bill is not in Xero yet", 1L);
+        RecordStatus unanswered = new RecordStatus(1L, "invoice", 8L);
+        unanswered.attempting("hash", 1L);
+
+        assertThat(synced.lookedAtAgain()).as("a synced file whose copy on a bill waits").isFalse();
+        assertThat(waiting.lookedAtAgain()).isTrue();
+        assertThat(unanswered.lookedAtAgain()).isTrue();
+
+        unanswered.goneFromSource("The invoice with field-service id 8", 2L);
+        assertThat(unanswered.lookedAtAgain()).as("retired, its attempt kept").isFalse();
+        assertThat(unanswered.outcomeUnknown()).isTrue();
+        assertThat(unanswered.getStatus()).isEqualTo(RecordStatus.Outcome.FAILED);
+    }
 }
