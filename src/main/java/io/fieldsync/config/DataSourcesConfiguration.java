@@ -20,7 +20,6 @@ import org.springframework.core.env.Environment;
  * its first connection: Hikari refuses most of them once started.
  */
 @Configuration(proxyBeanMethods = false)
-@org.springframework.boot.context.properties.EnableConfigurationProperties(DatabaseTimeouts.class)
 public class DataSourcesConfiguration {
 
     @Bean

@@ -2,8 +2,9 @@ package io.fieldsync.config;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code fieldsync.database.*}: how long either database (the field-service one and the state
@@ -17,10 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       server first and only a silent socket ends here
  * @param queryTimeout   how long one statement may run (camel-sql, JdbcTemplate and JPA queries)
  */
+@Validated
 @ConfigurationProperties("fieldsync.database")
-public record DatabaseTimeouts(@DefaultValue("PT10S") Duration connectTimeout,
-                               @DefaultValue("PT90S") Duration socketTimeout,
-                               @DefaultValue("PT60S") Duration queryTimeout) {
+public record DatabaseTimeouts(@NotNull Duration connectTimeout,
+                               @NotNull Duration socketTimeout,
+                               @NotNull Duration queryTimeout) {
 
     /** The limit a wait that ended with no answer from the server reached, for a person to read ("30 s"). */
     public static String inWords(Duration limit) {

@@ -5,10 +5,21 @@ import org.springframework.util.StringUtils;
 /** {@code fieldsync.source.*}: where the field-service database is. No url means the embedded demo one. */
 public class SourceDatabaseSettings {
 
+    /** JDBC URL of the field-service database (MySQL protocol); empty: no start, unless the demo is asked for. */
     private String url;
+    /** The field-service database's user. */
     private String username;
+    /** That user's password; a secret: set it in the environment (FIELDSYNC_SOURCE_PASSWORD). */
     private String password;
-    /** The zone of the database's DATETIME values; empty: the server's own. */
+    /**
+     * The field-service connection pool: any Hikari setting, as {@code spring.datasource.hikari.*}
+     * for the state store (e.g. connection-timeout, how long a run waits for a connection).
+     */
+    private java.util.Map<String, String> hikari = new java.util.LinkedHashMap<>();
+    /**
+     * The time zone of the field-service database's DATETIME columns (Australia/Sydney, +10:00);
+     * empty: the database server's own.
+     */
     private String timeZone;
 
     public boolean isEmbedded() {
@@ -23,4 +34,7 @@ public class SourceDatabaseSettings {
     public void setPassword(String password) { this.password = password; }
     public String getTimeZone() { return timeZone; }
     public void setTimeZone(String timeZone) { this.timeZone = timeZone; }
+
+    public java.util.Map<String, String> getHikari() { return hikari; }
+    public void setHikari(java.util.Map<String, String> hikari) { this.hikari = hikari; }
 }

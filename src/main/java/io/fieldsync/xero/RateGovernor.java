@@ -14,7 +14,6 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,8 +63,9 @@ public class RateGovernor {
     private final java.util.concurrent.atomic.AtomicReference<Long> appBlockedUntilNanos = new java.util.concurrent.atomic.AtomicReference<>();
 
     @Autowired
-    public RateGovernor(XeroSettings settings, @Value("${fieldsync.xero.limits.daily-reserve:0}") int dailyReserve) {
-        this(Objects.requireNonNull(settings, "settings").limits(), dailyReserve, System::nanoTime, System::currentTimeMillis);
+    public RateGovernor(XeroSettings settings) {
+        this(Objects.requireNonNull(settings, "settings").limits(),
+                settings.limits() == null ? 0 : settings.limits().dailyReserve(), System::nanoTime, System::currentTimeMillis);
     }
 
     /** For tests: limits without the rest of the settings, and the clocks to read. */

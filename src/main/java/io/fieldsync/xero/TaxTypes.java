@@ -9,8 +9,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
+import io.fieldsync.config.LiveSettings;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -71,10 +70,9 @@ public class TaxTypes {
     }
 
     private void readSettings() {
-        configured = Binder.get(environment)
-                .bind("fieldsync.tax-types", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
-        configuredPurchases = Binder.get(environment)
-                .bind("fieldsync.purchase-tax-types", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+        TaxTypeProperties settings = LiveSettings.bind(environment, TaxTypeProperties.class);
+        configured = settings.taxTypes() == null ? Map.of() : settings.taxTypes();
+        configuredPurchases = settings.purchaseTaxTypes() == null ? Map.of() : settings.purchaseTaxTypes();
     }
 
     public String sales(String fsmCode, Object fsmRate) {

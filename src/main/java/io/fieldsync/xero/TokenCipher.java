@@ -11,7 +11,6 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -32,8 +31,12 @@ public class TokenCipher {
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
 
-    public TokenCipher(@Value("${fieldsync.xero.grant:client_credentials}") String grant,
-                       @Value("${fieldsync.xero.token-key:}") String tokenKey) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public TokenCipher(XeroSettings settings, XeroClientProperties client) {
+        this(settings.grant(), client.tokenKey());
+    }
+
+    TokenCipher(String grant, String tokenKey) {
         this.key = GRANT.equals(grant) || StringUtils.hasText(tokenKey) ? key(tokenKey) : null;
     }
 

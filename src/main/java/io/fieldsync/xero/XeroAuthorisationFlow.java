@@ -18,7 +18,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -65,8 +64,7 @@ public class XeroAuthorisationFlow {
     public XeroAuthorisationFlow(XeroSettings settings, XeroAuthorisations authorisations, XeroIdentity identity,
                                  AuthorisedTokens tokens, XeroConnection connection, TransactionTemplate transaction,
                                  ApplicationEventPublisher events, XeroConnectionStatus connectionStatus,
-                                 @Value("${fieldsync.xero.redirect-uri:http://localhost:8080/api/xero/callback}") String redirectUri,
-                                 @Value("${fieldsync.xero.authorize-timeout:PT10M}") Duration requestLifetime) {
+                                 XeroClientProperties client) {
         this.settings = settings;
         this.authorisations = authorisations;
         this.identity = identity;
@@ -75,8 +73,8 @@ public class XeroAuthorisationFlow {
         this.transaction = transaction;
         this.events = events;
         this.connectionStatus = connectionStatus;
-        this.redirectUri = redirectUri;
-        this.requestLifetime = requestLifetime;
+        this.redirectUri = client.redirectUri();
+        this.requestLifetime = client.authorizeTimeout();
     }
 
     public boolean enabled() {

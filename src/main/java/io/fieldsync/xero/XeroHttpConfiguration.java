@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({XeroSettings.class, TokenRefreshSettings.class})
+@EnableConfigurationProperties({XeroSettings.class, XeroClientProperties.class, TokenRefreshSettings.class})
 public class XeroHttpConfiguration {
 
     /** For the identity calls made from Java (tokens, connections); API traffic goes through routes. */

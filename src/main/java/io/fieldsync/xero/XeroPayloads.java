@@ -7,7 +7,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Xero's batch envelope, {"Contacts":[...]}, and batches that fit Xero: at most 50 elements, under 3.5 MB. */
@@ -18,8 +17,12 @@ public class XeroPayloads {
     private final int maxElements;
     private final int maxBytes;
 
-    public XeroPayloads(ObjectMapper json, @Value("${fieldsync.xero.batch-size:50}") int maxElements,
-                        @Value("${fieldsync.xero.batch-bytes:3500000}") int maxBytes) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public XeroPayloads(ObjectMapper json, XeroClientProperties settings) {
+        this(json, settings.batchSize(), settings.batchBytes());
+    }
+
+    XeroPayloads(ObjectMapper json, int maxElements, int maxBytes) {
         this.json = json;
         this.maxElements = maxElements;
         this.maxBytes = maxBytes;

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +28,11 @@ public class XeroRetries {
 
     @Autowired
     public XeroRetries(ObjectMapper json, XeroReachability reachability,
-                       @Value("${fieldsync.xero.retry.initial-delay-ms}") long initialDelayMillis,
-                       @Value("${fieldsync.xero.retry.max-delay-ms}") long maxDelayMillis) {
+                       XeroClientProperties settings) {
+        this(json, reachability, settings.retry().initialDelayMs(), settings.retry().maxDelayMs());
+    }
+
+    private XeroRetries(ObjectMapper json, XeroReachability reachability, long initialDelayMillis, long maxDelayMillis) {
         this.json = json;
         this.reachability = reachability;
         this.initialDelayMillis = initialDelayMillis;
