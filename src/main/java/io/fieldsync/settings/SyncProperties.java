@@ -1,0 +1,36 @@
+package io.fieldsync.settings;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code fieldsync.sync.*}: how a push reads the field-service database and how runs stay alive.
+ * look-back and page-size are changeable at run time. Defaults: application.yml.
+ *
+ * @param lookBack            rows committed late by long transactions are read again within this window
+ * @param pageSize            rows read from the field-service database per page
+ * @param heartbeatIntervalMs a running sync's node writes a heartbeat this often, in milliseconds
+ * @param staleAfter          a run without a heartbeat for this long (its node was killed or cut off)
+ *                            is marked INTERRUPTED so the next run can start
+ */
+@Validated
+@ConfigurationProperties("fieldsync.sync")
+public record SyncProperties(@NotNull Duration lookBack,
+                             @NotNull @Min(value = 1, message = "must be a whole number from 1 to 10000")
+                             @Max(value = 10_000, message = "must be a whole number from 1 to 10000") Integer pageSize,
+                             @NotNull @Positive Long heartbeatIntervalMs,
+                             @NotNull Duration staleAfter) {
+}
