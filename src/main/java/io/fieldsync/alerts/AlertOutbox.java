@@ -1,5 +1,6 @@
 package io.fieldsync.alerts;
 
+import io.fieldsync.config.FieldSyncProperties;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -40,8 +40,8 @@ public class AlertOutbox {
 
     @Autowired
     public AlertOutbox(JdbcTemplate state, AlertSettings settings,
-                       @Value("${fieldsync.node-id:${HOSTNAME:local}}") String nodeId) {
-        this(state, settings, Clock.systemUTC(), nodeId + "/" + UUID.randomUUID());
+                       FieldSyncProperties node) {
+        this(state, settings, Clock.systemUTC(), (node.nodeId() == null ? "" : node.nodeId()) + "/" + UUID.randomUUID());
     }
 
     AlertOutbox(JdbcTemplate state, AlertSettings settings, Clock clock, String claimant) {

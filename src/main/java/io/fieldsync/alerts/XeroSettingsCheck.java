@@ -1,5 +1,10 @@
 package io.fieldsync.alerts;
 
+import io.fieldsync.config.LiveSettings;
+import io.fieldsync.settings.InvoiceProperties;
+import io.fieldsync.settings.ItemProperties;
+import io.fieldsync.settings.PaymentProperties;
+import io.fieldsync.xero.TaxTypeProperties;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +16,6 @@ import io.fieldsync.xero.TaxRateAgreement;
 import io.fieldsync.xero.XeroChartOfAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -65,16 +68,21 @@ public class XeroSettingsCheck {
     List<String> problems(Map<String, String> accounts, Map<String, BigDecimal> taxRates) {
         java.util.Set<String> taxTypes = taxRates.keySet();
         List<String> problems = new ArrayList<>();
-        account(problems, accounts, "fieldsync.invoices.sales-account", null);
-        account(problems, accounts, "fieldsync.items.purchase-account", null);
-        account(problems, accounts, "fieldsync.payments.account", "BANK");
-        account(problems, accounts, "fieldsync.payments.fees.account", null);
-        account(problems, accounts, "fieldsync.payments.surcharges.account", null);
-        settingsUnder("fieldsync.payments.accounts").forEach((method, code) ->
-                account(problems, accounts, "fieldsync.payments.accounts." + method, "BANK"));
+        PaymentProperties payments = LiveSettings.bind(environment, PaymentProperties.class);
+        account(problems, accounts, "fieldsync.invoices.sales-account", LiveSettings.bind(environment, InvoiceProperties.class).salesAccount(), null);
+        account(problems, accounts, "fieldsync.items.purchase-account", LiveSettings.bind(environment, ItemProperties.class).purchaseAccount(), null);
+        account(problems, accounts, "fieldsync.payments.account", payments.account(), "BANK");
+        account(problems, accounts, "fieldsync.payments.fees.account", payments.fees() == null ? null : payments.fees().account(), null);
+        account(problems, accounts, "fieldsync.payments.surcharges.account",
+                payments.surcharges() == null ? null : payments.surcharges().account(), null);
+        orEmpty(payments.accounts()).forEach((method, code) ->
+                account(problems, accounts, "fieldsync.payments.accounts." + method, code, "BANK"));
         Map<String, BigDecimal> fsmRates = fsmTaxRates.byCode();
+        TaxTypeProperties declared = LiveSettings.bind(environment, TaxTypeProperties.class);
+        Map<String, Map<String, String>> byPrefix = Map.of("fieldsync.tax-types", orEmpty(declared.taxTypes()),
+                "fieldsync.purchase-tax-types", orEmpty(declared.purchaseTaxTypes()));
         for (String prefix : List.of("fieldsync.tax-types", "fieldsync.purchase-tax-types")) {
-            settingsUnder(prefix).forEach((code, taxType) -> {
+            byPrefix.get(prefix).forEach((code, taxType) -> {
                 if (taxType == null || taxType.isBlank()) {
                     return;
                 }
@@ -90,8 +98,8 @@ public class XeroSettingsCheck {
         return problems;
     }
 
-    private void account(List<String> problems, Map<String, String> accounts, String setting, String type) {
-        String code = environment.getProperty(setting, "").trim();
+    private void account(List<String> problems, Map<String, String> accounts, String setting, String value, String type) {
+        String code = value == null ? "" : value.trim();
         if (code.isEmpty()) {
             return;
         }
@@ -103,7 +111,7 @@ public class XeroSettingsCheck {
         }
     }
 
-    private Map<String, String> settingsUnder(String prefix) {
-        return Binder.get(environment).bind(prefix, Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+    private static Map<String, String> orEmpty(Map<String, String> map) {
+        return map == null ? Map.of() : map;
     }
 }

@@ -1,5 +1,7 @@
 package io.fieldsync.api;
 
+import io.fieldsync.config.LiveSettings;
+import io.fieldsync.xero.XeroClientProperties;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -46,7 +48,8 @@ public class XeroWebhookController {
     @PostMapping("/api/xero/webhooks")
     public ResponseEntity<Void> receive(@RequestBody(required = false) byte[] body,
                                         @RequestHeader(name = "x-xero-signature", required = false) String signature) {
-        String key = environment.getProperty("fieldsync.xero.webhook-key", "");
+        String key = LiveSettings.bind(environment, XeroClientProperties.class).webhookKey();
+        key = key == null ? "" : key;
         if (key.isBlank()) {
             log.warn("A Xero webhook arrived, but fieldsync.xero.webhook-key is not set: refused (401)");
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();

@@ -1,12 +1,12 @@
 package io.fieldsync.attachments;
 
+import io.fieldsync.settings.AttachmentProperties;
 import javax.sql.DataSource;
 
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +22,9 @@ public class AttachmentFiles {
     private final int chunkBytes;
 
     public AttachmentFiles(@Qualifier("sourceDataSource") DataSource source, io.fieldsync.config.DatabaseTimeouts timeouts,
-                           @Value("${fieldsync.attachments.chunk-bytes:262144}") int chunkBytes) {
+                           AttachmentProperties attachments) {
         this.source = timeouts.jdbcTemplate(source);
-        this.chunkBytes = chunkBytes;
+        this.chunkBytes = attachments.chunkBytes();
     }
 
     public HttpEntity open(AttachmentUpload upload) {

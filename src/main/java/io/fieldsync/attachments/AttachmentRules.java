@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import io.fieldsync.xero.XeroFileLimits;
-import org.springframework.core.env.Environment;
+import io.fieldsync.config.LiveSettings;
+import io.fieldsync.settings.AttachmentProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,24 +19,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class AttachmentRules {
 
-    static final String XERO_FILE_TYPES = "pdf,png,jpg,jpeg,gif,bmp,tif,tiff,doc,docx,xls,xlsx,ppt,pptx,odf,rtf,txt,csv,zip,rar";
+    private final LiveSettings settings;
 
-    private final Environment environment;
-
-    public AttachmentRules(Environment environment) {
-        this.environment = environment;
+    public AttachmentRules(LiveSettings settings) {
+        this.settings = settings;
     }
 
     public long maxBytes() {
-        return environment.getProperty("fieldsync.attachments.max-bytes", Long.class, (long) XeroFileLimits.MAX_BYTES);
+        return settings.current(AttachmentProperties.class).maxBytes();
     }
 
     public boolean includeOnline() {
-        return environment.getProperty("fieldsync.attachments.include-online", Boolean.class, false);
+        return settings.current(AttachmentProperties.class).includeOnline();
     }
 
     public Set<String> fileTypes() {
-        String listed = environment.getProperty("fieldsync.attachments.file-types", XERO_FILE_TYPES);
+        String listed = settings.current(AttachmentProperties.class).fileTypes();
         return Arrays.stream(listed.split(",")).map(t -> t.trim().toLowerCase(Locale.ROOT).replaceFirst("^\\.", ""))
                 .filter(t -> !t.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
     }

@@ -1,5 +1,6 @@
 package io.fieldsync.mapping;
 
+import io.fieldsync.config.FieldSyncProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -37,7 +37,12 @@ public class MappingTemplates {
     private final ObjectMapper json;
     private final Map<String, CompiledTemplate> templates = new ConcurrentHashMap<>();
 
-    public MappingTemplates(@Value("${fieldsync.mappings-location}") String location, ObjectMapper json) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public MappingTemplates(FieldSyncProperties settings, ObjectMapper json) {
+        this(settings.mappingsLocation(), json);
+    }
+
+    public MappingTemplates(String location, ObjectMapper json) {
         this.location = location.endsWith("/") ? location : location + "/";
         this.json = json;
         compileAll();

@@ -1,5 +1,6 @@
 package io.fieldsync.matching;
 
+import io.fieldsync.settings.MatchingProperties;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,7 +36,8 @@ public class MatchRuns {
     private final double threshold;
 
     public MatchRuns(XeroCandidates xero, FsmCandidates fsm, MatchSuggestions suggestions, MatchLinks links, MatchGuard guard,
-                     TransactionTemplate transaction, @Value("${fieldsync.matching.name-threshold:0.9}") double threshold) {
+                     TransactionTemplate transaction, MatchingProperties matching) {
+        double threshold = matching.nameThreshold();
         this.xero = xero;
         this.fsm = fsm;
         this.suggestions = suggestions;

@@ -1,11 +1,11 @@
 package io.fieldsync.payments;
 
+import io.fieldsync.settings.PaymentProperties;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -35,9 +35,9 @@ public class PaymentClaims {
     private final JdbcTemplate state;
     private final Duration timeout;
 
-    public PaymentClaims(JdbcTemplate state, @Value("${fieldsync.payments.claim-timeout:PT10M}") Duration timeout) {
+    public PaymentClaims(JdbcTemplate state, PaymentProperties payments) {
         this.state = state;
-        this.timeout = timeout;
+        this.timeout = payments.claimTimeout();
     }
 
     /**

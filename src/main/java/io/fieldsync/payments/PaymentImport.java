@@ -1,5 +1,7 @@
 package io.fieldsync.payments;
 
+import io.fieldsync.settings.PaymentProperties;
+import io.fieldsync.settings.SyncProperties;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +26,6 @@ import io.fieldsync.xero.XeroReads;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,8 +61,9 @@ public class PaymentImport {
     public PaymentImport(XeroReads xero, XeroConnection connection, RecordLinkRepository links,
                          WatermarkRepository watermarks, XeroPaymentRepository seen, PaymentClaims claims, OwnPayments own,
                          RunFence fence,
-                         @Value("${fieldsync.payments.import-page-size:100}") int pageSize,
-                         @Value("${fieldsync.sync.look-back:PT10M}") Duration lookBack) {
+                         PaymentProperties payments, SyncProperties sync) {
+        int pageSize = payments.importPageSize();
+        Duration lookBack = sync.lookBack();
         this.xero = xero;
         this.connection = connection;
         this.links = links;

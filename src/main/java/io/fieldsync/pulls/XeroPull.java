@@ -16,7 +16,10 @@ import io.fieldsync.xero.XeroConnection;
 import io.fieldsync.xero.XeroJsonDates;
 import io.fieldsync.xero.XeroReads;
 import org.apache.camel.Exchange;
-import org.springframework.core.env.Environment;
+import io.fieldsync.config.LiveSettings;
+import io.fieldsync.settings.EntityProperties;
+import io.fieldsync.settings.ItemProperties;
+import io.fieldsync.settings.PullProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,16 +39,16 @@ public class XeroPull {
     private final XeroReads xero;
     private final XeroConnection connection;
     private final WatermarkRepository watermarks;
-    private final Environment environment;
+    private final LiveSettings settings;
     private final RunFence fence;
 
-    public XeroPull(XeroReads xero, XeroConnection connection, WatermarkRepository watermarks, Environment environment,
+    public XeroPull(XeroReads xero, XeroConnection connection, WatermarkRepository watermarks, LiveSettings settings,
                     RunFence fence) {
         this.fence = fence;
         this.xero = xero;
         this.connection = connection;
         this.watermarks = watermarks;
-        this.environment = environment;
+        this.settings = settings;
     }
 
     /**
@@ -55,7 +58,7 @@ public class XeroPull {
      */
     public void start(String entity, Exchange exchange) {
         Optional<Watermark> mark = watermarks.findById(key(entity));
-        Duration lookBack = environment.getProperty("fieldsync.pulls.look-back", Duration.class, Duration.ZERO);
+        Duration lookBack = settings.current(PullProperties.class).lookBack();
         Instant since = mark.map(Watermark::getLastUpdatedAt).map(at -> at.minus(lookBack)).orElse(null);
         exchange.setProperty("pullSince", since);
         exchange.setProperty("pullUpTo", mark.map(Watermark::getLastUpdatedAt).orElse(null));
@@ -68,7 +71,7 @@ public class XeroPull {
         checkFence(exchange); // once a page: a run that lost its organisation writes no more rows
         PulledKind kind = PulledKind.of(entity);
         ChangePages pages = exchange.getProperty(PAGES, ChangePages.class);
-        int pageSize = Math.min(1000, Math.max(1, environment.getProperty("fieldsync.pulls.page-size", Integer.class, 1000)));
+        int pageSize = settings.current(PullProperties.class).pageSize();
         String query = kind == PulledKind.CONTACT
                 ? "Contacts?includeArchived=true&" + pages.query(pageSize)
                 : "Items?order=UpdatedDateUTC%20ASC";
@@ -120,13 +123,9 @@ public class XeroPull {
      * ({@code fieldsync.items.remove-unmatched}).
      */
     public boolean removesUnmatchedItems() {
-        return environment.getProperty("fieldsync.items.remove-unmatched", Boolean.class, false)
-                && "pull".equals(setting("fieldsync.entities.item.direction", "push"))
-                && "xero".equals(setting("fieldsync.entities.item.master", "fsm"));
-    }
-
-    private String setting(String name, String fallback) {
-        return environment.getProperty(name, fallback).trim().toLowerCase(java.util.Locale.ROOT);
+        EntityProperties entities = settings.current(EntityProperties.class);
+        return settings.current(ItemProperties.class).removeUnmatched()
+                && "pull".equals(entities.direction("item")) && "xero".equals(entities.master("item"));
     }
 
     private Watermark.Key key(String entity) {

@@ -1,5 +1,7 @@
 package io.fieldsync.reconcile;
 
+import io.fieldsync.settings.ReconciliationProperties;
+import io.fieldsync.settings.ScheduleProperties;
 import java.util.TimeZone;
 
 import org.apache.camel.ProducerTemplate;
@@ -15,7 +17,6 @@ import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.quartz.QuartzJobBean;
@@ -38,13 +39,11 @@ public class MonthlyReconciliation {
     private final String cron;
     private final String zone;
 
-    public MonthlyReconciliation(Scheduler quartz, @Value("${fieldsync.reconciliation.monthly-report:false}") boolean enabled,
-                                 @Value("${fieldsync.reconciliation.monthly-cron:0 0 6 1 * ?}") String cron,
-                                 @Value("${fieldsync.schedule.zone:}") String zone) {
+    public MonthlyReconciliation(Scheduler quartz, ReconciliationProperties settings, ScheduleProperties schedule) {
         this.quartz = quartz;
-        this.enabled = enabled;
-        this.cron = cron;
-        this.zone = zone;
+        this.enabled = settings.monthlyReport();
+        this.cron = settings.monthlyCron();
+        this.zone = schedule.zone();
     }
 
     @EventListener(ApplicationReadyEvent.class)

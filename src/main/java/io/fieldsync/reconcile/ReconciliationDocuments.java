@@ -1,11 +1,11 @@
 package io.fieldsync.reconcile;
 
+import io.fieldsync.settings.ReconciliationProperties;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Which document kinds the report compares ({@code fieldsync.reconciliation.documents}: invoice, bill). */
@@ -14,7 +14,12 @@ public class ReconciliationDocuments {
 
     private final Set<String> kinds;
 
-    public ReconciliationDocuments(@Value("${fieldsync.reconciliation.documents:invoice}") String kinds) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public ReconciliationDocuments(ReconciliationProperties settings) {
+        this(settings.documents());
+    }
+
+    ReconciliationDocuments(String kinds) {
         this.kinds = Arrays.stream(kinds.split(",")).map(k -> k.trim().toLowerCase(Locale.ROOT)).filter(k -> !k.isEmpty())
                 .collect(Collectors.toSet());
     }

@@ -1,9 +1,9 @@
 package io.fieldsync.reconcile;
 
+import io.fieldsync.settings.ScheduleProperties;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The period the monthly report covers: last calendar month in the schedule's zone (empty: the system's). */
@@ -12,7 +12,12 @@ public class ReconciliationPeriods {
 
     private final ZoneId zone;
 
-    public ReconciliationPeriods(@Value("${fieldsync.schedule.zone:}") String zone) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public ReconciliationPeriods(ScheduleProperties schedule) {
+        this(schedule.zone());
+    }
+
+    ReconciliationPeriods(String zone) {
         this.zone = zone == null || zone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(zone.trim());
     }
 

@@ -1,5 +1,6 @@
 package io.fieldsync.reconcile;
 
+import io.fieldsync.settings.ReconciliationProperties;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -10,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fieldsync.xero.RateGovernor;
 import io.fieldsync.xero.XeroConnection;
 import io.fieldsync.xero.XeroReads;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,8 +31,12 @@ public class XeroBooks {
     private final RateGovernor governor;
     private final int pageSize;
 
-    public XeroBooks(XeroReads xero, XeroConnection connection, RateGovernor governor,
-                     @Value("${fieldsync.reconciliation.page-size:1000}") int pageSize) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public XeroBooks(XeroReads xero, XeroConnection connection, RateGovernor governor, ReconciliationProperties settings) {
+        this(xero, connection, governor, settings.pageSize());
+    }
+
+    XeroBooks(XeroReads xero, XeroConnection connection, RateGovernor governor, int pageSize) {
         this.xero = xero;
         this.connection = connection;
         this.governor = governor;

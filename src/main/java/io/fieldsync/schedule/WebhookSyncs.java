@@ -1,5 +1,7 @@
 package io.fieldsync.schedule;
 
+import io.fieldsync.config.LiveSettings;
+import io.fieldsync.xero.XeroClientProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -69,7 +71,7 @@ public class WebhookSyncs {
 
     /** Read when used, so the settings API or the environment can change it without a restart. */
     Duration delay() {
-        Duration delay = environment.getProperty("fieldsync.xero.webhook-delay", Duration.class, Duration.ofMinutes(1));
+        Duration delay = LiveSettings.bind(environment, XeroClientProperties.class).webhookDelay();
         return delay.isNegative() ? Duration.ZERO : delay;
     }
 }

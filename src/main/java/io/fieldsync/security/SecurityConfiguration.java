@@ -1,5 +1,6 @@
 package io.fieldsync.security;
 
+import io.fieldsync.settings.UserProperties;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -10,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -71,12 +70,8 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** A login from {@code fieldsync.security.users}. */
-    public record Account(String name, String password, String role) {
-    }
-
     @Bean
-    UserDetailsService operators(SecurityProperties security, Environment environment) {
+    UserDetailsService operators(SecurityProperties security, UserProperties more) {
         SecurityProperties.User operator = security.getUser();
         String password = operator.getPassword();
         if (operator.isPasswordGenerated() || !StringUtils.hasText(password)) {
@@ -87,8 +82,7 @@ public class SecurityConfiguration {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         List<UserDetails> users = new ArrayList<>();
         users.add(User.withUsername(operator.getName()).password(encoder.encode(password)).roles("OPERATOR", "VIEWER").build());
-        for (Account account : Binder.get(environment).bind("fieldsync.security.users", Bindable.listOf(Account.class))
-                .orElse(List.of())) {
+        for (UserProperties.User account : more.users() == null ? List.<UserProperties.User>of() : more.users()) {
             if (!StringUtils.hasText(account.name()) || !StringUtils.hasText(account.password())) {
                 throw new IllegalStateException("fieldsync.security.users: every user needs a name and a password");
             }

@@ -27,5 +27,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("fieldsync")
-public record MaintenanceWindowProperties(@NotNull List<Map<String, String>> maintenanceWindows) {
+public record MaintenanceWindowProperties(@NotNull List<Map<String, Object>> maintenanceWindows) {
 }

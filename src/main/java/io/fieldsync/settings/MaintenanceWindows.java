@@ -5,10 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.fieldsync.settings.MaintenanceWindow;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
+import io.fieldsync.config.LiveSettings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,11 +15,11 @@ import org.springframework.stereotype.Component;
 @Component("maintenanceWindows")
 public class MaintenanceWindows {
 
-    private final Environment environment;
+    private final LiveSettings settings;
     private final ScheduleSettings schedule;
 
-    public MaintenanceWindows(Environment environment, ScheduleSettings schedule) {
-        this.environment = environment;
+    public MaintenanceWindows(LiveSettings settings, ScheduleSettings schedule) {
+        this.settings = settings;
         this.schedule = schedule;
     }
 
@@ -38,10 +35,9 @@ public class MaintenanceWindows {
         return activeUntil(ZonedDateTime.now(schedule.zone()));
     }
 
-    @SuppressWarnings("rawtypes")
     public List<MaintenanceWindow> windows() {
-        List<Map> raw = Binder.get(environment).bind("fieldsync.maintenance-windows", Bindable.listOf(Map.class)).orElse(List.of());
-        return raw.stream().map(MaintenanceWindows::parse).toList();
+        List<Map<String, Object>> declared = settings.current(MaintenanceWindowProperties.class).maintenanceWindows();
+        return declared == null ? List.of() : declared.stream().map(MaintenanceWindows::parse).toList();
     }
 
     @SuppressWarnings("rawtypes")

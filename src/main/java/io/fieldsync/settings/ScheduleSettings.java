@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
-import org.springframework.core.env.Environment;
+import io.fieldsync.config.LiveSettings;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * {@code fieldsync.schedule.*}, read at each use: {@code start} (ISO local date-time) and
+ * {@code fieldsync.schedule.*} ({@link ScheduleProperties}), read at each use: {@code start} (ISO local date-time) and
  * {@code every} (ISO duration), or a Quartz {@code cron} expression instead; {@code zone}
  * for both (default: the machine's zone).
  */
@@ -19,30 +19,34 @@ public class ScheduleSettings {
     /** Shorter intervals would spend Xero's daily budget on empty runs. */
     public static final Duration SHORTEST = Duration.ofMinutes(1);
 
-    private final Environment environment;
+    private final LiveSettings settings;
 
-    public ScheduleSettings(Environment environment) {
-        this.environment = environment;
+    public ScheduleSettings(LiveSettings settings) {
+        this.settings = settings;
     }
 
     public ZoneId zone() {
-        String zone = environment.getProperty("fieldsync.schedule.zone");
+        return zone(settings.current(ScheduleProperties.class));
+    }
+
+    /** The schedule's zone as set (empty: the machine's). */
+    public static ZoneId zone(ScheduleProperties schedule) {
+        String zone = schedule.zone();
         return StringUtils.hasText(zone) ? ZoneId.of(zone.trim()) : ZoneId.systemDefault();
     }
 
     public String cron() {
-        String cron = environment.getProperty("fieldsync.schedule.cron");
+        String cron = settings.current(ScheduleProperties.class).cron();
         return StringUtils.hasText(cron) ? cron.trim() : null;
     }
 
     public LocalDateTime start() {
-        String start = environment.getProperty("fieldsync.schedule.start");
+        String start = settings.current(ScheduleProperties.class).start();
         return StringUtils.hasText(start) ? LocalDateTime.parse(start.trim()) : null;
     }
 
     public Duration every() {
-        String every = environment.getProperty("fieldsync.schedule.every");
-        return StringUtils.hasText(every) ? Duration.parse(every.trim()) : null;
+        return settings.current(ScheduleProperties.class).every();
     }
 
     /** What the schedule is, in one line: stored with the trigger so nodes only replace a trigger that changed. */

@@ -1,5 +1,6 @@
 package io.fieldsync.startup;
 
+import io.fieldsync.config.FieldSyncProperties;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,7 +16,6 @@ import org.apache.camel.model.ProcessorDefinitionHelper;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.ToDefinition;
 import org.apache.camel.StartupListener;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -38,9 +38,9 @@ public class RouteWiringCheck implements ApplicationRunner {
     private final CamelContext camel;
     private final String routesLocation;
 
-    public RouteWiringCheck(CamelContext camel, @Value("${fieldsync.routes-location}") String routesLocation) {
+    public RouteWiringCheck(CamelContext camel, FieldSyncProperties settings) {
         this.camel = camel;
-        this.routesLocation = routesLocation;
+        this.routesLocation = settings.routesLocation();
     }
 
     /** Runs after start-up, when Camel has started the routes; failing here stops the application. */

@@ -1,5 +1,7 @@
 package io.fieldsync.startup;
 
+import io.fieldsync.config.FieldSyncProperties;
+import io.fieldsync.config.LiveSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -66,7 +68,8 @@ public class StartupFailureAnalyzer implements FailureAnalyzer {
 
     /** The route file whose text declares this route id, for Camel errors that name only the route. */
     private String fileDefiningRoute(String routeId) {
-        String location = environment.getProperty("fieldsync.routes-location", "classpath:routes");
+        String location = LiveSettings.bind(environment, FieldSyncProperties.class).routesLocation();
+        location = location == null ? "classpath:routes" : location;
         Pattern declaration = Pattern.compile("(?m)^\\s*-?\\s*(id|routeId):\\s*[\"']?" + Pattern.quote(routeId) + "[\"']?\\s*$");
         try {
             for (Resource file : new PathMatchingResourcePatternResolver().getResources(location + "/*.camel.yaml")) {

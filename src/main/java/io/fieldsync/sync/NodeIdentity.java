@@ -1,8 +1,8 @@
 package io.fieldsync.sync;
 
+import io.fieldsync.config.FieldSyncProperties;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +17,12 @@ public class NodeIdentity {
     private final String nodeId;
     private final String instanceId = UUID.randomUUID().toString();
 
-    public NodeIdentity(@Value("${fieldsync.node-id:}") String nodeId) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public NodeIdentity(FieldSyncProperties settings) {
+        this(settings.nodeId());
+    }
+
+    NodeIdentity(String nodeId) {
         this.nodeId = nodeId == null || nodeId.isBlank() ? hostName() : nodeId.trim();
     }
 

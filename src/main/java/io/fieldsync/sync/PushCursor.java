@@ -1,5 +1,6 @@
 package io.fieldsync.sync;
 
+import io.fieldsync.settings.SyncProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -10,7 +11,6 @@ import java.util.Map;
 
 import io.fieldsync.xero.XeroConnection;
 import org.apache.camel.Exchange;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,8 +45,9 @@ public class PushCursor {
 
     public PushCursor(XeroConnection connection, WatermarkRepository watermarks, RecordStatusRepository statuses, SourceClock clock,
                       RunFence fence,
-                      @Value("${fieldsync.sync.look-back:PT10M}") Duration lookBack,
-                      @Value("${fieldsync.sync.page-size:500}") int pageSize) {
+                      SyncProperties sync) {
+        Duration lookBack = sync.lookBack();
+        int pageSize = sync.pageSize();
         this.fence = fence;
         this.connection = connection;
         this.watermarks = watermarks;

@@ -1,26 +1,33 @@
 package io.fieldsync.sync;
 
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
+import java.util.Map;
+
+import io.fieldsync.config.LiveSettings;
+import io.fieldsync.settings.ContactProperties;
+import io.fieldsync.settings.EntityProperties;
+import io.fieldsync.settings.InvoiceProperties;
+import io.fieldsync.settings.ItemProperties;
+import io.fieldsync.settings.PaymentProperties;
 import org.springframework.stereotype.Component;
 
 /** The sync rules an operator may change at run time, read from the settings at each use. */
 @Component("syncRules")
 public class SyncRules {
 
-    private final Environment environment;
+    private final LiveSettings settings;
 
-    public SyncRules(Environment environment) {
-        this.environment = environment;
+    public SyncRules(LiveSettings settings) {
+        this.settings = settings;
     }
 
     public InvoiceRules invoices() {
-        return Binder.get(environment).bind("fieldsync.invoices", InvoiceRules.class)
-                .orElseThrow(() -> new IllegalStateException("fieldsync.invoices.* settings are missing"));
+        InvoiceProperties invoices = settings.current(InvoiceProperties.class);
+        return new InvoiceRules(invoices.numbering(), invoices.referencePrefix(), invoices.status(), invoices.salesAccount(),
+                invoices.sendTax(), invoices.technicianOnLines());
     }
 
     public String purchaseAccount() {
-        return environment.getProperty("fieldsync.items.purchase-account", "310");
+        return settings.current(ItemProperties.class).purchaseAccount();
     }
 
     /**
@@ -29,26 +36,23 @@ public class SyncRules {
      * for Xero to refuse ({@code fail}).
      */
     public boolean suffixesDuplicateNames() {
-        return !"fail".equals(environment.getProperty("fieldsync.contacts.duplicate-names", "suffix").trim()
-                .toLowerCase(java.util.Locale.ROOT));
+        return settings.current(ContactProperties.class).suffixesDuplicateNames();
     }
 
     /** Which side wins for an entity ({@code fieldsync.entities.<entity>.master}): fsm or xero. */
     public String master(String entity) {
-        return environment.getProperty("fieldsync.entities." + entity + ".master", "fsm").trim()
-                .toLowerCase(java.util.Locale.ROOT);
+        return settings.current(EntityProperties.class).master(entity);
     }
 
     /** The bank account payments go to: {@code fieldsync.payments.account}. */
     public String paymentAccount() {
-        return environment.getProperty("fieldsync.payments.account", "090");
+        return settings.current(PaymentProperties.class).account();
     }
 
     /** Bank accounts by FSM payment method (cash, card, eft, ...), where one differs from {@link #paymentAccount()}. */
-    public java.util.Map<String, String> paymentAccountsByMethod() {
-        return Binder.get(environment).bind("fieldsync.payments.accounts",
-                org.springframework.boot.context.properties.bind.Bindable.mapOf(String.class, String.class))
-                .orElse(java.util.Map.of());
+    public Map<String, String> paymentAccountsByMethod() {
+        Map<String, String> accounts = settings.current(PaymentProperties.class).accounts();
+        return accounts == null ? Map.of() : accounts;
     }
 
     /**
@@ -56,12 +60,12 @@ public class SyncRules {
      * Bank Fees); empty: fees are not exported.
      */
     public String feeAccount() {
-        return environment.getProperty("fieldsync.payments.fees.account", "").trim();
+        return settings.current(PaymentProperties.class).fees().account().trim();
     }
 
     /** The Xero contact the fees are paid to: the card processor. */
     public String feeContact() {
-        return environment.getProperty("fieldsync.payments.fees.contact", "Card processor").trim();
+        return settings.current(PaymentProperties.class).fees().contact().trim();
     }
 
     /**
@@ -69,6 +73,7 @@ public class SyncRules {
      * empty: surcharges are not exported.
      */
     public String surchargeAccount() {
-        return environment.getProperty("fieldsync.payments.surcharges.account", "").trim();
+        return settings.current(PaymentProperties.class).surcharges().account().trim();
     }
+
 }

@@ -1,5 +1,6 @@
 package io.fieldsync.sync;
 
+import io.fieldsync.settings.SyncProperties;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,6 @@ import jakarta.persistence.LockModeType;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -74,7 +74,8 @@ public class SyncRuns {
                     ApplicationEventPublisher events, MaintenanceWindows maintenance, RuntimeSettings settings,
                     UnrecordedRunEnds unrecorded,
                     NodeIdentity node,
-                    @Value("${fieldsync.sync.stale-after:PT2M}") Duration staleAfter) {
+                    SyncProperties sync) {
+        Duration staleAfter = sync.staleAfter();
         this.connection = connection;
         this.runs = runs;
         this.counts = counts;

@@ -3,6 +3,8 @@ package io.fieldsync.sync;
 import java.util.Arrays;
 import java.util.Set;
 
+import io.fieldsync.config.LiveSettings;
+import io.fieldsync.settings.EntityProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +41,7 @@ public class SyncSteps {
     }
 
     public String direction(String entity) {
-        return environment.getProperty("fieldsync.entities." + entity + ".direction", "push").trim().toLowerCase(java.util.Locale.ROOT);
+        return LiveSettings.bind(environment, EntityProperties.class).direction(entity);
     }
 
     private static boolean asked(String entity, String requested) {

@@ -15,7 +15,7 @@ import org.springframework.mock.env.MockEnvironment;
 /** Each condition alerts once, again only after repeat-after while it lasts, and afresh once cleared. */
 class AlertConditionsTest {
 
-    private final MockEnvironment environment = new MockEnvironment().withProperty("fieldsync.alerts.repeat-after", "PT6H");
+    private final MockEnvironment environment = io.fieldsync.testing.ShippedSettings.environment().withProperty("fieldsync.alerts.repeat-after", "PT6H");
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
     private AlertConditions conditions;
 

@@ -14,7 +14,7 @@ import org.springframework.mock.env.MockEnvironment;
 class AlertOutboxTest {
 
     private final JdbcTemplate state = H2StateStore.migrated();
-    private final MockEnvironment environment = new MockEnvironment()
+    private final MockEnvironment environment = io.fieldsync.testing.ShippedSettings.environment()
             .withProperty("fieldsync.alerts.smtp-host", "mail.example.com")
             .withProperty("fieldsync.alerts.smtp-password", "s3cret-pw")
             .withProperty("fieldsync.alerts.recipients", "ops@example.com")
