@@ -1,28 +1,28 @@
 package io.fieldsync.api;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.util.unit.DataSize;
 
 /**
  * {@code fieldsync.api.*}: how much one request may make the connector read or answer. A body is
  * refused (413) before it is read whole: at once when its Content-Length says it is too large,
- * else as soon as the bytes read pass the limit.
+ * else as soon as the bytes read pass the limit. Defaults: application.yml.
  *
  * @param maxBodySize        the largest body of an operator API call (settings trees, lists of
  *                           Xero ids to import); also Tomcat's limit for form posts
  * @param maxWebhookBodySize the largest body of a Xero webhook; Xero's events are a few hundred
  *                           bytes each and come a few at a time, so anything near this is no Xero event
- * @param maxPageSize        the largest {@code size} of a page of {@code GET /api/records}; more is a 400
+ * @param maxPageSize        the largest size of a page of GET /api/records; more is a 400
  */
 @ConfigurationProperties("fieldsync.api")
-public record ApiLimits(@DefaultValue("1MB") DataSize maxBodySize,
-                        @DefaultValue("256KB") DataSize maxWebhookBodySize,
-                        @DefaultValue("500") int maxPageSize) {
+public record ApiLimits(@NotNull DataSize maxBodySize,
+                        @NotNull DataSize maxWebhookBodySize,
+                        @NotNull Integer maxPageSize) {
 
     public ApiLimits {
-        if (maxBodySize.toBytes() < 1 || maxWebhookBodySize.toBytes() < 1 || maxPageSize < 1) {
-            throw new IllegalArgumentException("fieldsync.api: max-body-size, max-webhook-body-size and max-page-size must be above 0");
+        if (maxBodySize == null || maxWebhookBodySize == null || maxPageSize == null || maxBodySize.toBytes() < 1 || maxWebhookBodySize.toBytes() < 1 || maxPageSize < 1) {
+            throw new IllegalArgumentException("fieldsync.api: max-body-size, max-webhook-body-size and max-page-size must be set, above 0");
         }
     }
 

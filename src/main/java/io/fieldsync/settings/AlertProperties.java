@@ -53,7 +53,7 @@ public record AlertProperties(@NotNull @SettingFormat(SettingFormat.Kind.EMAIL_L
                               @NotNull @Min(value = 1, message = "must be a whole number from 1 to 1000")
                               @Max(value = 1000, message = "must be a whole number from 1 to 1000") Integer failingRuns,
                               @NotNull Duration repeatAfter,
-                              @NotNull @Positive Long pollIntervalMs,
+                              @ReadAtStart @NotNull @Positive Long pollIntervalMs,
                               @NotNull Duration retryAfter,
                               @NotNull Duration retryMax,
                               @NotNull Duration claimTimeout,

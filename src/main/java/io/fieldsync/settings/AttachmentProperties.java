@@ -33,5 +33,5 @@ public record AttachmentProperties(@NotNull Boolean includeOnline,
                                    @Max(value = XeroFileLimits.MAX_BYTES, message = "must be a whole number from 1 to " + XeroFileLimits.MAX_BYTES)
                                    Long maxBytes,
                                    @NotBlank @SettingFormat(SettingFormat.Kind.FILE_TYPES) String fileTypes,
-                                   @NotNull @Positive Integer chunkBytes) {
+                                   @ReadAtStart @NotNull @Positive Integer chunkBytes) {
 }

@@ -40,10 +40,10 @@ public record PaymentProperties(@NotBlank String account,
                                 @NotNull Map<String, String> accounts,
                                 @NotNull @Valid Fees fees,
                                 @NotNull @Valid Surcharges surcharges,
-                                @NotNull Boolean importOnTimer,
-                                @NotNull @Positive Long importIntervalMs,
-                                @NotNull @Positive Integer importPageSize,
-                                @NotNull Duration claimTimeout) {
+                                @ReadAtStart @NotNull Boolean importOnTimer,
+                                @ReadAtStart @NotNull @Positive Long importIntervalMs,
+                                @ReadAtStart @NotNull @Positive Integer importPageSize,
+                                @ReadAtStart @NotNull Duration claimTimeout) {
 
     /**
      * Card-processor fees go out as Spend Money to account, paid to contact.

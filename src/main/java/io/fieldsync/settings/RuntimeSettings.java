@@ -123,6 +123,19 @@ public class RuntimeSettings {
         return changes;
     }
 
+    /** The overrides as they would be with these values (null: back to the application's own), for checking a change first. */
+    public Map<String, Object> overridesWith(Map<String, String> values) {
+        Map<String, Object> next = new HashMap<>(overrides);
+        values.forEach((name, value) -> {
+            if (value == null) {
+                next.remove(name);
+            } else {
+                next.put(name, value);
+            }
+        });
+        return next;
+    }
+
     /** The names this API has set under a prefix, e.g. a list's elements before the list is replaced. */
     public Set<String> overriddenUnder(String prefix) {
         return overrides.keySet().stream().filter(name -> name.startsWith(prefix))

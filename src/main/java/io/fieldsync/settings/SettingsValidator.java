@@ -2,12 +2,16 @@ package io.fieldsync.settings;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,15 +19,26 @@ import java.util.regex.Pattern;
 import io.fieldsync.xero.FsmTaxRates;
 import io.fieldsync.xero.TaxRateAgreement;
 import io.fieldsync.xero.XeroChartOfAccounts;
-import io.fieldsync.xero.XeroFileLimits;
-import org.quartz.CronExpression;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a settings change before anything is stored: each name must be one the API may change
- * and each value valid for it; account codes and tax types must exist in the connected Xero
- * organisation, and a tax type's Xero rate must be its FSM tax code's rate. The first problem is
- * thrown, naming the setting.
+ * Checks a settings change before anything is stored, through the same declarations the
+ * application binds: each name must be declared by a record the API may change
+ * ({@link DeclaredSettings#CHANGEABLE}, not {@link ReadAtStart}); the settings as they would be
+ * are bound to those records and checked by their Bean Validation constraints. Then what only Xero
+ * can say: account codes and tax types must exist in the connected organisation, and a tax type's
+ * Xero rate must be its FSM tax code's rate. The first problem is thrown, naming the setting.
  */
 @Component
 public class SettingsValidator {
@@ -32,22 +47,29 @@ public class SettingsValidator {
     private static final Pattern PAYMENT_METHOD_ACCOUNT = Pattern.compile("payments\\.accounts\\.(cash|card|eft|cheque|stripe|other)");
     private static final Pattern TAX_TYPE = Pattern.compile("(tax-types|purchase-tax-types)\\.[A-Za-z0-9_-]+");
     private static final Pattern WINDOW_FIELD = Pattern.compile("maintenance-windows\\[(\\d+)]\\.(start|end|days|from|to)");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s,]+@[^@\\s,]+");
+    /** Account settings and the type of account each needs (null: any but, for fees and surcharges, not a bank). */
+    private static final Map<String, String> ACCOUNTS = Map.of("invoices.sales-account", "", "items.purchase-account", "",
+            "payments.account", "BANK", "payments.fees.account", "NOT_BANK", "payments.surcharges.account", "NOT_BANK");
 
     private final XeroChartOfAccounts xero;
     private final FsmTaxRates fsmTaxRates;
+    private final ConfigurableEnvironment environment;
+    private final RuntimeSettings settings;
+    private final Validator validator;
 
-    public SettingsValidator(XeroChartOfAccounts xero, FsmTaxRates fsmTaxRates) {
+    public SettingsValidator(XeroChartOfAccounts xero, FsmTaxRates fsmTaxRates, ConfigurableEnvironment environment,
+                             RuntimeSettings settings, Validator validator) {
         this.xero = xero;
         this.fsmTaxRates = fsmTaxRates;
+        this.environment = environment;
+        this.settings = settings;
+        this.validator = validator;
     }
 
     /** @param flat property names under {@code fieldsync.} and their new values (null = back to the default) */
     public void check(Map<String, String> flat) {
-        Lazy<Map<String, String>> accounts = new Lazy<>(xero::activeAccounts);
-        Lazy<Map<String, BigDecimal>> taxTypes = new Lazy<>(xero::activeTaxRates);
-        Lazy<Map<String, BigDecimal>> fsmRates = new Lazy<>(fsmTaxRates::byCode);
         Map<Integer, Map<String, String>> windows = new TreeMap<>();
+        Map<String, String> changed = new LinkedHashMap<>();
         for (var entry : flat.entrySet()) {
             String setting = entry.getKey().substring(SettingsTree.PREFIX.length());
             String value = entry.getValue();
@@ -60,15 +82,57 @@ public class SettingsValidator {
                 continue;
             }
             if (value == null || setting.equals("maintenance-windows")) {
-                if (!known(setting)) {
+                if (!inChangeableArea(setting)) {
                     throw new InvalidSettingException(setting, "is not a setting the API can change");
                 }
                 continue; // back to the application's own value, or the list's marker
             }
-            checkOne(setting, value.trim(), accounts, taxTypes, fsmRates);
+            changeable(setting);
+            changed.put(setting, value.trim());
         }
+        checkWindows(windows);
+        checkDeclarations(flat, changed.keySet());
+        checkAgainstXero(changed);
+    }
+
+    /** Refuses a name no changeable record declares, or one read only at start. */
+    private static void changeable(String setting) {
+        Matcher entityRule = ENTITY_RULE.matcher(setting);
+        if (entityRule.matches() && !SyncEntities.known(entityRule.group(1))) {
+            throw new InvalidSettingException(setting, "names an unknown entity; known: " + String.join(", ", SyncEntities.NAMES));
+        }
+        if (setting.startsWith("payments.accounts.") && !PAYMENT_METHOD_ACCOUNT.matcher(setting).matches()
+                || (setting.startsWith("tax-types.") || setting.startsWith("purchase-tax-types.")) && !TAX_TYPE.matcher(setting).matches()) {
+            throw new InvalidSettingException(setting, "is not a setting the API can change");
+        }
+        Optional<SettingDeclarations.Declared> declared = SettingDeclarations.find(setting);
+        if (declared.isEmpty() || !declared.get().changeable()) {
+            throw new InvalidSettingException(setting, "is not a setting the API can change");
+        }
+    }
+
+    /** Whether the name lies under a record the API may change (a null value there is a harmless return to the default). */
+    private static boolean inChangeableArea(String setting) {
+        for (Class<?> record : DeclaredSettings.CHANGEABLE) {
+            String prefix = SettingDeclarations.relativePrefix(record);
+            if (!prefix.isEmpty() && setting.startsWith(prefix + ".")) {
+                return true;
+            }
+            if (prefix.isEmpty()) {
+                for (var component : record.getRecordComponents()) {
+                    String name = SettingDeclarations.kebab(component.getName());
+                    if (setting.equals(name) || setting.startsWith(name + ".") || setting.startsWith(name + "[")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void checkWindows(Map<Integer, Map<String, String>> windows) {
         windows.forEach((index, fields) -> {
-            if (fields.values().stream().allMatch(java.util.Objects::isNull)) {
+            if (fields.values().stream().allMatch(Objects::isNull)) {
                 return; // an element of the list being replaced, removed
             }
             try {
@@ -81,132 +145,122 @@ public class SettingsValidator {
         });
     }
 
-    private void checkOne(String setting, String value, Lazy<Map<String, String>> accounts, Lazy<Map<String, BigDecimal>> taxTypes,
-                          Lazy<Map<String, BigDecimal>> fsmRates) {
-        Matcher entityRule = ENTITY_RULE.matcher(setting);
-        if (entityRule.matches()) {
-            if (!SyncEntities.known(entityRule.group(1))) {
-                throw new InvalidSettingException(setting, "names an unknown entity; known: " + String.join(", ", SyncEntities.NAMES));
+    /**
+     * Binds the settings as they would be after the change to every record the API may change and
+     * validates them; the first changed setting with a problem is refused. Problems of settings
+     * not being changed are not this change's to answer for.
+     */
+    private void checkDeclarations(Map<String, String> flat, Set<String> changed) {
+        Binder candidate = candidateBinder(flat);
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (Class<?> record : DeclaredSettings.CHANGEABLE) {
+            if (record == MaintenanceWindowProperties.class) {
+                continue; // each window is read by MaintenanceWindow.parse, above
             }
-            oneOf(setting, value, "direction".equals(entityRule.group(2)) ? Set.of("push", "pull", "both", "off") : Set.of("fsm", "xero"));
-            return;
+            Object bound;
+            try {
+                bound = candidate.bindOrCreate(io.fieldsync.config.LiveSettings.prefix(record), Bindable.of(record));
+            } catch (BindException e) {
+                String setting = e.getProperty() == null ? e.getName().toString() : e.getProperty().getName().toString();
+                setting = setting.startsWith(SettingsTree.PREFIX) ? setting.substring(SettingsTree.PREFIX.length()) : setting;
+                Object value = e.getProperty() == null ? null : e.getProperty().getValue();
+                throw new InvalidSettingException(setting, unconvertible(value, e.getTarget().getType().resolve()));
+            }
+            for (ConstraintViolation<Object> violation : validator.validate(bound)) {
+                String setting = settingName(SettingDeclarations.relativePrefix(record), violation.getPropertyPath());
+                problems.putIfAbsent(setting, violation.getMessage());
+            }
         }
-        if (PAYMENT_METHOD_ACCOUNT.matcher(setting).matches()) {
-            if (!value.isEmpty()) {
-                account(setting, value, accounts, "BANK");
+        for (String setting : changed) {
+            String problem = problems.get(setting);
+            if (problem != null) {
+                throw new InvalidSettingException(setting, problem);
             }
-            return;
-        }
-        if (TAX_TYPE.matcher(setting).matches()) {
-            if (value.isEmpty()) {
-                return;
-            }
-            if (!taxTypes.get().containsKey(value)) {
-                throw new InvalidSettingException(setting, "'" + value + "' is not a tax type of the Xero organisation; it has "
-                        + String.join(", ", new java.util.TreeSet<>(taxTypes.get().keySet())));
-            }
-            // Xero computes the tax from the type: another rate than the FSM's changes every total
-            String code = setting.substring(setting.indexOf('.') + 1);
-            TaxRateAgreement.disagreement(fsmRates.get().get(code), value, taxTypes.get().get(value)).ifPresent(disagreement -> {
-                throw InvalidSettingException.worded(setting, SettingsTree.PREFIX + setting + ": " + disagreement
-                        + "; map it to a Xero tax type of the same rate");
-            });
-            return;
-        }
-        switch (setting) {
-            case "invoices.numbering" -> oneOf(setting, value, Set.of("fsm", "xero"));
-            case "contacts.duplicate-names" -> oneOf(setting, value, Set.of("suffix", "fail"));
-            case "invoices.status" -> oneOf(setting, value, Set.of("DRAFT", "AUTHORISED"));
-            case "invoices.reference-prefix" -> {
-                if (value.length() > 20) {
-                    throw new InvalidSettingException(setting, "must be at most 20 characters");
-                }
-            }
-            case "invoices.sales-account", "items.purchase-account" -> account(setting, value, accounts, null);
-            case "payments.account" -> account(setting, value, accounts, "BANK");
-            case "payments.fees.account", "payments.surcharges.account" -> {
-                if (!value.isEmpty()) {
-                    notBank(setting, value, accounts);
-                }
-            }
-            case "payments.fees.contact" -> {
-                if (value.isEmpty() || value.length() > 255) {
-                    throw new InvalidSettingException(setting, "must name the card processor's Xero contact in 1 to 255 characters");
-                }
-            }
-            case "invoices.send-tax", "invoices.technician-on-lines", "alerts.sync-report", "attachments.include-online",
-                 "items.remove-unmatched"
-                    -> oneOf(setting, value, Set.of("true", "false"));
-            case "attachments.max-bytes" -> number(setting, value, 1, XeroFileLimits.MAX_BYTES);
-            case "attachments.file-types" -> {
-                if (!value.matches("[A-Za-z0-9]+(\\s*,\\s*[A-Za-z0-9]+)*")) {
-                    throw new InvalidSettingException(setting, "must list file extensions, comma-separated, e.g. pdf,png,jpg");
-                }
-            }
-            case "schedule.start" -> {
-                if (!value.isEmpty()) {
-                    try {
-                        LocalDateTime.parse(value);
-                    } catch (RuntimeException e) {
-                        throw new InvalidSettingException(setting, "'" + value + "' is not an ISO local date-time like 2026-12-01T06:00");
-                    }
-                }
-            }
-            case "schedule.every" -> {
-                if (!value.isEmpty()) {
-                    Duration every = duration(setting, value);
-                    if (every.compareTo(ScheduleSettings.SHORTEST) < 0) {
-                        throw new InvalidSettingException(setting, "must be at least " + ScheduleSettings.SHORTEST);
-                    }
-                }
-            }
-            case "schedule.cron" -> {
-                if (!value.isEmpty() && !CronExpression.isValidExpression(value)) {
-                    throw new InvalidSettingException(setting, "'" + value + "' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week), e.g. 0 0/30 7-18 ? * MON-FRI");
-                }
-            }
-            case "schedule.zone" -> {
-                try {
-                    if (!value.isEmpty()) {
-                        ZoneId.of(value);
-                    }
-                } catch (RuntimeException e) {
-                    throw new InvalidSettingException(setting, "'" + value + "' is not a time zone like Australia/Sydney");
-                }
-            }
-            case "alerts.recipients" -> {
-                for (String recipient : value.split(",")) {
-                    if (!recipient.isBlank() && !EMAIL.matcher(recipient.trim()).matches()) {
-                        throw new InvalidSettingException(setting, "'" + recipient.trim() + "' is not an email address");
-                    }
-                }
-            }
-            case "alerts.from" -> {
-                if (!EMAIL.matcher(value).matches()) {
-                    throw new InvalidSettingException(setting, "'" + value + "' is not an email address");
-                }
-            }
-            case "alerts.smtp-host", "alerts.smtp-username" -> {
-                if (value.chars().anyMatch(Character::isWhitespace)) {
-                    throw new InvalidSettingException(setting, "must not contain spaces");
-                }
-            }
-            case "alerts.smtp-port" -> number(setting, value, 1, 65535);
-            case "alerts.failing-runs" -> number(setting, value, 1, 1000);
-            case "alerts.report-max-records" -> number(setting, value, 1, 10_000);
-            case "alerts.smtp-timeout-ms" -> number(setting, value, 100, 600_000);
-            case "alerts.repeat-after", "alerts.retry-after", "alerts.retry-max", "alerts.claim-timeout",
-                 "sync.look-back" -> duration(setting, value);
-            case "sync.page-size" -> number(setting, value, 1, 10_000);
-            default -> throw new InvalidSettingException(setting, "is not a setting the API can change");
         }
     }
 
-    private static boolean known(String setting) {
-        return setting.startsWith("invoices.") || setting.startsWith("items.") || setting.startsWith("contacts.") || setting.startsWith("payments.")
-                || setting.startsWith("tax-types.") || setting.startsWith("purchase-tax-types.")
-                || setting.startsWith("entities.") || setting.startsWith("schedule.") || setting.startsWith("alerts.")
-                || setting.startsWith("sync.") || setting.startsWith("maintenance-windows") || setting.startsWith("attachments.");
+    /** The settings with the change applied: the API's overrides as they would be, over the application's own properties. */
+    private Binder candidateBinder(Map<String, String> flat) {
+        List<PropertySource<?>> sources = new ArrayList<>();
+        sources.add(new MapPropertySource("fieldsync-settings-candidate", settings.overridesWith(flat)));
+        for (PropertySource<?> source : environment.getPropertySources()) {
+            // the attached view of every source would show the current overrides again
+            if (!RuntimeSettings.PROPERTY_SOURCE.equals(source.getName())
+                    && !ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
+                sources.add(source);
+            }
+        }
+        return new Binder(ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources));
+    }
+
+    /** A violation's path in a record ({@code entities[invoice].direction}) as the tree names it ({@code entities.invoice.direction}). */
+    private static String settingName(String prefix, Path path) {
+        StringBuilder name = new StringBuilder(prefix);
+        for (Path.Node node : path) {
+            if (node.isInIterable()) {
+                name.append('.').append(node.getKey() != null ? node.getKey() : node.getIndex());
+            }
+            if (node.getName() != null) {
+                name.append(name.isEmpty() ? "" : ".").append(SettingDeclarations.kebab(node.getName()));
+            }
+        }
+        return name.toString();
+    }
+
+    private static String unconvertible(Object value, Class<?> type) {
+        String quoted = "'" + value + "'";
+        if (type == Duration.class) {
+            return quoted + " is not an ISO-8601 duration like PT15M, PT6H or P1D";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be one of false, true, not " + quoted;
+        }
+        if (type != null && (Number.class.isAssignableFrom(type) || type.isPrimitive())) {
+            return "must be a whole number, not " + quoted;
+        }
+        return quoted + " cannot be read as " + (type == null ? "this setting" : type.getSimpleName());
+    }
+
+    /** Account codes and tax types: only the connected Xero organisation knows them. */
+    private void checkAgainstXero(Map<String, String> changed) {
+        Lazy<Map<String, String>> accounts = new Lazy<>(xero::activeAccounts);
+        Lazy<Map<String, BigDecimal>> taxTypes = new Lazy<>(xero::activeTaxRates);
+        Lazy<Map<String, BigDecimal>> fsmRates = new Lazy<>(fsmTaxRates::byCode);
+        changed.forEach((setting, value) -> {
+            if (PAYMENT_METHOD_ACCOUNT.matcher(setting).matches()) {
+                if (!value.isEmpty()) {
+                    account(setting, value, accounts, "BANK");
+                }
+            } else if (TAX_TYPE.matcher(setting).matches()) {
+                taxType(setting, value, taxTypes, fsmRates);
+            } else if (ACCOUNTS.containsKey(setting)) {
+                String type = ACCOUNTS.get(setting);
+                if ("NOT_BANK".equals(type)) {
+                    if (!value.isEmpty()) {
+                        notBank(setting, value, accounts);
+                    }
+                } else {
+                    account(setting, value, accounts, type.isEmpty() ? null : type);
+                }
+            }
+        });
+    }
+
+    private static void taxType(String setting, String value, Lazy<Map<String, BigDecimal>> taxTypes,
+                                Lazy<Map<String, BigDecimal>> fsmRates) {
+        if (value.isEmpty()) {
+            return;
+        }
+        if (!taxTypes.get().containsKey(value)) {
+            throw new InvalidSettingException(setting, "'" + value + "' is not a tax type of the Xero organisation; it has "
+                    + String.join(", ", new TreeSet<>(taxTypes.get().keySet())));
+        }
+        // Xero computes the tax from the type: another rate than the FSM's changes every total
+        String code = setting.substring(setting.indexOf('.') + 1);
+        TaxRateAgreement.disagreement(fsmRates.get().get(code), value, taxTypes.get().get(value)).ifPresent(disagreement -> {
+            throw InvalidSettingException.worded(setting, SettingsTree.PREFIX + setting + ": " + disagreement
+                    + "; map it to a Xero tax type of the same rate");
+        });
     }
 
     private static void account(String setting, String value, Lazy<Map<String, String>> accounts, String type) {
@@ -227,32 +281,6 @@ public class SettingsValidator {
         }
         if ("BANK".equals(found)) {
             throw new InvalidSettingException(setting, "'" + value + "' is a bank account; an expense or income account is needed");
-        }
-    }
-
-    private static void oneOf(String setting, String value, Set<String> allowed) {
-        if (!allowed.contains(value)) {
-            throw new InvalidSettingException(setting, "must be one of " + String.join(", ", new java.util.TreeSet<>(allowed))
-                    + ", not '" + value + "'");
-        }
-    }
-
-    private static Duration duration(String setting, String value) {
-        try {
-            return Duration.parse(value);
-        } catch (RuntimeException e) {
-            throw new InvalidSettingException(setting, "'" + value + "' is not an ISO-8601 duration like PT15M, PT6H or P1D");
-        }
-    }
-
-    private static void number(String setting, String value, int min, int max) {
-        try {
-            int number = Integer.parseInt(value);
-            if (number < min || number > max) {
-                throw new NumberFormatException();
-            }
-        } catch (NumberFormatException e) {
-            throw new InvalidSettingException(setting, "must be a whole number from " + min + " to " + max);
         }
     }
 

@@ -31,6 +31,6 @@ import org.springframework.validation.annotation.Validated;
 public record SyncProperties(@NotNull Duration lookBack,
                              @NotNull @Min(value = 1, message = "must be a whole number from 1 to 10000")
                              @Max(value = 10_000, message = "must be a whole number from 1 to 10000") Integer pageSize,
-                             @NotNull @Positive Long heartbeatIntervalMs,
-                             @NotNull Duration staleAfter) {
+                             @ReadAtStart @NotNull @Positive Long heartbeatIntervalMs,
+                             @ReadAtStart @NotNull Duration staleAfter) {
 }

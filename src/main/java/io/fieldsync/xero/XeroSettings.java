@@ -3,6 +3,7 @@ package io.fieldsync.xero;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -44,6 +45,11 @@ public record XeroSettings(String apiUrl, String identityUrl, String authorizeUr
      *                     reconnecting); 0: a tenth of per-day
      */
     public record Limits(int concurrent, int perWindow, Duration window, int perDay, int dailyReserve) {
+
+        /** The one the settings bind through. */
+        @ConstructorBinding
+        public Limits {
+        }
 
         /** Limits with the reserve left to its default (a tenth of the day). */
         public Limits(int concurrent, int perWindow, Duration window, int perDay) {

@@ -6,5 +6,5 @@ import org.springframework.context.annotation.Configuration;
 /** The settings records of this package, bound and validated at start-up. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({FieldSyncProperties.class, DatabaseTimeouts.class})
-public class DeclaredSettings {
+public class CoreSettings {
 }
