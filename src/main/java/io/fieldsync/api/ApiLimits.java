@@ -21,7 +21,8 @@ public record ApiLimits(@NotNull DataSize maxBodySize,
                         @NotNull Integer maxPageSize) {
 
     public ApiLimits {
-        if (maxBodySize == null || maxWebhookBodySize == null || maxPageSize == null || maxBodySize.toBytes() < 1 || maxWebhookBodySize.toBytes() < 1 || maxPageSize < 1) {
+        if (maxBodySize == null || maxWebhookBodySize == null || maxPageSize == null
+                || maxBodySize.toBytes() < 1 || maxWebhookBodySize.toBytes() < 1 || maxPageSize < 1) {
             throw new IllegalArgumentException("fieldsync.api: max-body-size, max-webhook-body-size and max-page-size must be set, above 0");
         }
     }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.context.annotation.Bean;

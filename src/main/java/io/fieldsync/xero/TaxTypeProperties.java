@@ -2,7 +2,6 @@ package io.fieldsync.xero;
 
 import java.util.Map;
 
-import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -19,5 +18,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("fieldsync")
-public record TaxTypeProperties(@NotNull Map<String, String> taxTypes, @NotNull Map<String, String> purchaseTaxTypes) {
+public record TaxTypeProperties(Map<String, String> taxTypes, Map<String, String> purchaseTaxTypes) {
 }
