@@ -1,18 +1,18 @@
 package io.fieldsync.alerts;
 
-import io.fieldsync.config.LiveSettings;
-import io.fieldsync.settings.InvoiceProperties;
-import io.fieldsync.settings.ItemProperties;
-import io.fieldsync.settings.PaymentProperties;
-import io.fieldsync.xero.TaxTypeProperties;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import io.fieldsync.config.LiveSettings;
+import io.fieldsync.settings.InvoiceProperties;
+import io.fieldsync.settings.ItemProperties;
+import io.fieldsync.settings.PaymentProperties;
 import io.fieldsync.xero.FsmTaxRates;
 import io.fieldsync.xero.TaxRateAgreement;
+import io.fieldsync.xero.TaxTypeProperties;
 import io.fieldsync.xero.XeroChartOfAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

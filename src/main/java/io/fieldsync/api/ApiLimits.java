@@ -1,7 +1,7 @@
 package io.fieldsync.api;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**

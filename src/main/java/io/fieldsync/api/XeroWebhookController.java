@@ -1,14 +1,14 @@
 package io.fieldsync.api;
 
-import io.fieldsync.config.LiveSettings;
-import io.fieldsync.xero.XeroClientProperties;
 import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fieldsync.config.LiveSettings;
 import io.fieldsync.schedule.WebhookSyncs;
 import io.fieldsync.xero.WebhookSignature;
+import io.fieldsync.xero.XeroClientProperties;
 import io.fieldsync.xero.XeroConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

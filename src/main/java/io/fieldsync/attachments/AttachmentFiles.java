@@ -1,8 +1,8 @@
 package io.fieldsync.attachments;
 
-import io.fieldsync.settings.AttachmentProperties;
 import javax.sql.DataSource;
 
+import io.fieldsync.settings.AttachmentProperties;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;

@@ -1,6 +1,5 @@
 package io.fieldsync.mapping;
 
-import io.fieldsync.config.FieldSyncProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fieldsync.config.FieldSyncProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,7 @@ public class MappingTemplates {
     private final ObjectMapper json;
     private final Map<String, CompiledTemplate> templates = new ConcurrentHashMap<>();
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public MappingTemplates(FieldSyncProperties settings, ObjectMapper json) {
         this(settings.mappingsLocation(), json);
     }

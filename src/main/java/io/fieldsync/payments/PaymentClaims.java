@@ -1,11 +1,11 @@
 package io.fieldsync.payments;
 
-import io.fieldsync.settings.PaymentProperties;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.fieldsync.settings.PaymentProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

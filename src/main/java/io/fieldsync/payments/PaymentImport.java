@@ -1,7 +1,5 @@
 package io.fieldsync.payments;
 
-import io.fieldsync.settings.PaymentProperties;
-import io.fieldsync.settings.SyncProperties;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,15 +11,17 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fieldsync.settings.PaymentProperties;
+import io.fieldsync.settings.SyncProperties;
 import io.fieldsync.sync.RecordLink;
 import io.fieldsync.sync.RecordLinkRepository;
 import io.fieldsync.sync.RunFence;
 import io.fieldsync.sync.SyncRuns;
 import io.fieldsync.sync.Watermark;
 import io.fieldsync.sync.WatermarkRepository;
+import io.fieldsync.xero.ChangePages;
 import io.fieldsync.xero.XeroConnection;
 import io.fieldsync.xero.XeroJsonDates;
-import io.fieldsync.xero.ChangePages;
 import io.fieldsync.xero.XeroReads;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fieldsync.config.LiveSettings;
+import io.fieldsync.settings.EntityProperties;
+import io.fieldsync.settings.ItemProperties;
+import io.fieldsync.settings.PullProperties;
 import io.fieldsync.sync.RunFence;
 import io.fieldsync.sync.SyncRuns;
 import io.fieldsync.sync.Watermark;
@@ -16,10 +20,6 @@ import io.fieldsync.xero.XeroConnection;
 import io.fieldsync.xero.XeroJsonDates;
 import io.fieldsync.xero.XeroReads;
 import org.apache.camel.Exchange;
-import io.fieldsync.config.LiveSettings;
-import io.fieldsync.settings.EntityProperties;
-import io.fieldsync.settings.ItemProperties;
-import io.fieldsync.settings.PullProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,9 +1,9 @@
 package io.fieldsync.reconcile;
 
-import io.fieldsync.settings.ReconciliationProperties;
-import io.fieldsync.settings.ScheduleProperties;
 import java.util.TimeZone;
 
+import io.fieldsync.settings.ReconciliationProperties;
+import io.fieldsync.settings.ScheduleProperties;
 import org.apache.camel.ProducerTemplate;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;

@@ -1,11 +1,12 @@
 package io.fieldsync.reconcile;
 
-import io.fieldsync.settings.ReconciliationProperties;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.fieldsync.settings.ReconciliationProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Which document kinds the report compares ({@code fieldsync.reconciliation.documents}: invoice, bill). */
@@ -14,7 +15,7 @@ public class ReconciliationDocuments {
 
     private final Set<String> kinds;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public ReconciliationDocuments(ReconciliationProperties settings) {
         this(settings.documents());
     }

@@ -1,9 +1,10 @@
 package io.fieldsync.reconcile;
 
-import io.fieldsync.settings.ScheduleProperties;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import io.fieldsync.settings.ScheduleProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** The period the monthly report covers: last calendar month in the schedule's zone (empty: the system's). */
@@ -12,7 +13,7 @@ public class ReconciliationPeriods {
 
     private final ZoneId zone;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public ReconciliationPeriods(ScheduleProperties schedule) {
         this(schedule.zone());
     }

@@ -1,6 +1,5 @@
 package io.fieldsync.reconcile;
 
-import io.fieldsync.settings.ReconciliationProperties;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -8,9 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fieldsync.settings.ReconciliationProperties;
 import io.fieldsync.xero.RateGovernor;
 import io.fieldsync.xero.XeroConnection;
 import io.fieldsync.xero.XeroReads;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +32,7 @@ public class XeroBooks {
     private final RateGovernor governor;
     private final int pageSize;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public XeroBooks(XeroReads xero, XeroConnection connection, RateGovernor governor, ReconciliationProperties settings) {
         this(xero, connection, governor, settings.pageSize());
     }

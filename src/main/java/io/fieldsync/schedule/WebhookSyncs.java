@@ -1,12 +1,12 @@
 package io.fieldsync.schedule;
 
-import io.fieldsync.config.LiveSettings;
-import io.fieldsync.xero.XeroClientProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 
+import io.fieldsync.config.LiveSettings;
+import io.fieldsync.xero.XeroClientProperties;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;

@@ -1,7 +1,6 @@
 package io.fieldsync.settings;
 
 import io.fieldsync.xero.XeroFileLimits;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

@@ -87,7 +87,11 @@ public class SettingsValidator {
                 }
                 continue; // back to the application's own value, or the list's marker
             }
-            changeable(setting);
+            Class<?> type = changeable(setting);
+            if (type == Boolean.class && !Set.of("true", "false").contains(value.trim())) {
+                // Spring would also read yes/no/on/off; the API takes JSON's words only
+                throw new InvalidSettingException(setting, "must be one of false, true, not '" + value.trim() + "'");
+            }
             changed.put(setting, value.trim());
         }
         checkWindows(windows);
@@ -95,8 +99,8 @@ public class SettingsValidator {
         checkAgainstXero(changed);
     }
 
-    /** Refuses a name no changeable record declares, or one read only at start. */
-    private static void changeable(String setting) {
+    /** Refuses a name no changeable record declares, or one read only at start; the declared type otherwise. */
+    private static Class<?> changeable(String setting) {
         Matcher entityRule = ENTITY_RULE.matcher(setting);
         if (entityRule.matches() && !SyncEntities.known(entityRule.group(1))) {
             throw new InvalidSettingException(setting, "names an unknown entity; known: " + String.join(", ", SyncEntities.NAMES));
@@ -109,6 +113,7 @@ public class SettingsValidator {
         if (declared.isEmpty() || !declared.get().changeable()) {
             throw new InvalidSettingException(setting, "is not a setting the API can change");
         }
+        return declared.get().type();
     }
 
     /** Whether the name lies under a record the API may change (a null value there is a harmless return to the default). */

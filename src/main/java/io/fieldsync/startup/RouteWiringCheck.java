@@ -1,6 +1,5 @@
 package io.fieldsync.startup;
 
-import io.fieldsync.config.FieldSyncProperties;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -8,14 +7,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import io.fieldsync.config.FieldSyncProperties;
 import io.fieldsync.sync.SyncRuns;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
+import org.apache.camel.StartupListener;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.ProcessorDefinitionHelper;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.ToDefinition;
-import org.apache.camel.StartupListener;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;

@@ -1,7 +1,5 @@
 package io.fieldsync.startup;
 
-import io.fieldsync.config.FieldSyncProperties;
-import io.fieldsync.config.LiveSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,6 +7,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import io.fieldsync.config.DatabaseUnreachableException;
+import io.fieldsync.config.FieldSyncProperties;
+import io.fieldsync.config.LiveSettings;
 import io.fieldsync.config.SourceDatabaseMissingException;
 import io.fieldsync.mapping.MappingException;
 import io.fieldsync.xero.XeroSettingException;

@@ -1,8 +1,9 @@
 package io.fieldsync.sync;
 
-import io.fieldsync.config.FieldSyncProperties;
 import java.util.UUID;
 
+import io.fieldsync.config.FieldSyncProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +18,7 @@ public class NodeIdentity {
     private final String nodeId;
     private final String instanceId = UUID.randomUUID().toString();
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public NodeIdentity(FieldSyncProperties settings) {
         this(settings.nodeId());
     }

@@ -1,6 +1,5 @@
 package io.fieldsync.sync;
 
-import io.fieldsync.settings.SyncProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -9,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.fieldsync.settings.SyncProperties;
 import io.fieldsync.xero.XeroConnection;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,5 @@
 package io.fieldsync.sync;
 
-import io.fieldsync.settings.SyncProperties;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import java.util.function.Predicate;
 
 import io.fieldsync.settings.MaintenanceWindows;
 import io.fieldsync.settings.RuntimeSettings;
+import io.fieldsync.settings.SyncProperties;
 import io.fieldsync.xero.XeroConnection;
 import io.fieldsync.xero.XeroConnectionException;
 import io.fieldsync.xero.XeroTenant;

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fieldsync.config.LiveSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.fieldsync.config.LiveSettings;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 

@@ -5,12 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -31,7 +31,7 @@ public class TokenCipher {
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public TokenCipher(XeroSettings settings, XeroClientProperties client) {
         this(settings.grant(), client.tokenKey());
     }

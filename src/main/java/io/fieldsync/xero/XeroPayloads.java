@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Xero's batch envelope, {"Contacts":[...]}, and batches that fit Xero: at most 50 elements, under 3.5 MB. */
@@ -17,7 +18,7 @@ public class XeroPayloads {
     private final int maxElements;
     private final int maxBytes;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public XeroPayloads(ObjectMapper json, XeroClientProperties settings) {
         this(json, settings.batchSize(), settings.batchBytes());
     }

@@ -52,6 +52,7 @@ class SettingsValidatorTest {
     void aValueThatCannotBeReadAsItsTypeIsRefusedInWords() {
         refused("schedule.every", "soon", "schedule.every 'soon' is not an ISO-8601 duration");
         refused("alerts.smtp-port", "twenty-five", "alerts.smtp-port must be a whole number, not 'twenty-five'");
+        refused("invoices.send-tax", "yes", "invoices.send-tax must be one of false, true, not 'yes'");
     }
 
     @Test
