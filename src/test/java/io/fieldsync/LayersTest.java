@@ -28,7 +28,7 @@ class LayersTest {
     static final List<Set<String>> LAYERS = List.of(
             Set.of("api", "security", "demo", "sandbox", "startup"), // entry points; start-up checks
             Set.of("schedule"),                                      // what starts runs
-            Set.of("payments", "pulls", "attachments", "matching", "reconcile"), // feature steps
+            Set.of("payments", "pulls", "attachments", "matching", "reconcile", "entities"), // feature steps; each entity's own rules
             Set.of("alerts"),                                        // outbox, conditions, run reports
             Set.of("sync"),                                          // runs, push pipeline, state store
             Set.of("settings", "mapping"),                           // run-time settings; templates

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fieldsync.mapping.MappingTemplates;
-import io.fieldsync.sync.PushDocuments;
+import io.fieldsync.sync.PushedEntities;
 import io.fieldsync.sync.PushPlanner;
 import io.fieldsync.sync.RecordLink;
 import io.fieldsync.sync.RecordLinkRepository;
@@ -56,7 +56,7 @@ public class PullDecisions {
     private final RecordLinkRepository links;
     private final RecordStatusRepository statuses;
     private final MappingTemplates mappings;
-    private final PushDocuments documents;
+    private final PushedEntities entities;
     private final PushPlanner planner;
     private final SyncRules rules;
     private final RunCounts counts;
@@ -65,7 +65,7 @@ public class PullDecisions {
     private final io.fieldsync.sync.ContactNames contactNames;
 
     public PullDecisions(XeroConnection connection, RecordLinkRepository links, RecordStatusRepository statuses,
-                         MappingTemplates mappings, PushDocuments documents, PushPlanner planner, SyncRules rules,
+                         MappingTemplates mappings, PushedEntities entities, PushPlanner planner, SyncRules rules,
                          RunCounts counts, io.fieldsync.sync.SyncSteps steps, org.springframework.jdbc.core.JdbcTemplate state,
                          io.fieldsync.sync.ContactNames contactNames) {
         this.contactNames = contactNames;
@@ -75,7 +75,7 @@ public class PullDecisions {
         this.links = links;
         this.statuses = statuses;
         this.mappings = mappings;
-        this.documents = documents;
+        this.entities = entities;
         this.planner = planner;
         this.rules = rules;
         this.counts = counts;
@@ -279,7 +279,7 @@ public class PullDecisions {
 
     private Map<String, Object> prepared(PulledKind kind, Map<String, Object> row) {
         List<Map<String, Object>> one = List.of(row);
-        return new LinkedHashMap<>(kind == PulledKind.ITEM ? documents.items(one).get(0) : documents.records(kind.entity(), one).get(0));
+        return new LinkedHashMap<>(entities.documents(kind.entity(), one).get(0));
     }
 
     /** The hash of the payload Xero last has from us (or we took from it), when that is known for sure. */

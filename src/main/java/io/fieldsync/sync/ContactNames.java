@@ -64,28 +64,20 @@ public class ContactNames {
     public record Settled(List<Outgoing> batch, List<ElementResult> results, List<Outgoing> renamed) {
     }
 
-    /** Adds {@link #SUFFIX} and {@link #SUFFIXED} to the documents of customers (entity contact) and vendors. */
-    public void annotate(String entity, List<Map<String, Object>> documents) {
-        if (!"contact".equals(entity) && !"vendor".equals(entity) || documents.isEmpty()) {
+    /**
+     * Adds {@link #SUFFIX} and {@link #SUFFIXED} to the documents of an entity that becomes Xero
+     * contacts (customers, vendors); {@code suffix} is the one a person recognises the record by.
+     */
+    public void annotate(String entity, List<Map<String, Object>> documents,
+                         java.util.function.Function<Map<String, Object>, String> suffix) {
+        if (documents.isEmpty()) {
             return;
         }
         Set<Long> remembered = remembered(entity, documents.stream().map(d -> ((Number) d.get("id")).longValue()).toList());
         for (Map<String, Object> document : documents) {
-            document.put(SUFFIX, suffixOf(entity, document));
+            document.put(SUFFIX, suffix.apply(document));
             document.put(SUFFIXED, remembered.contains(((Number) document.get("id")).longValue()));
         }
-    }
-
-    /** The suffix a person recognises the record by: the customer number, else "customer 42"; "vendor 7". */
-    static String suffixOf(String entity, Map<String, Object> row) {
-        if ("contact".equals(entity)) {
-            Object number = row.get("customer_number");
-            if (number != null && !number.toString().isBlank()) {
-                return number.toString().strip();
-            }
-            return "customer " + row.get("id");
-        }
-        return "vendor " + row.get("id");
     }
 
     /** The element named as its document says: with its suffix when remembered so. */

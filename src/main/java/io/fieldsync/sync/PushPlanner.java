@@ -42,11 +42,14 @@ public class PushPlanner {
     private final ContactNames contactNames;
 
     private final SourceClock clock;
+    private final PushedEntities entities;
 
     public PushPlanner(MappingTemplates mappings, XeroFieldValues values, XeroFieldLimits limits, SkipRules skipRules,
                        RecordOutcomes outcomes, XeroLookups lookups, XeroPayloads payloads, MappingVariables variables,
-                       PayloadHashes hashes, ContactNames contactNames, SourceClock clock) {
+                       PayloadHashes hashes, ContactNames contactNames, SourceClock clock,
+                       PushedEntities entities) {
         this.clock = clock;
+        this.entities = entities;
         this.mappings = mappings;
         this.values = values;
         this.limits = limits;
@@ -77,6 +80,7 @@ public class PushPlanner {
         List<Outgoing> lookUpFirst = new ArrayList<>();
         Map<String, Object> bindings = Map.of("settings", variables.forEntity(entity));
         ContactNames.Page names = contactNames.page(entity);
+        PushedEntity pushed = entities.named(entity);
 
         for (Map<String, Object> document : documents) {
             long localId = ((Number) document.get("id")).longValue();
@@ -90,7 +94,7 @@ public class PushPlanner {
             if (known.containsKey(localId) && known.get(localId).heldBySkip(changedAt)) {
                 continue;
             }
-            Optional<SkipRules.Skip> skip = skipRules.check(entity, document);
+            Optional<PushSkip> skip = skipRules.check(entity, document);
             if (skip.isPresent()) {
                 notSent.put(localId, RecordStatus.Outcome.SKIPPED);
                 reasons.put(localId, skip.get().reason());
@@ -142,19 +146,12 @@ public class PushPlanner {
             if (status != null && status.alreadyAnswered(record.hash())) {
                 continue; // Xero has exactly this (or refused exactly this): no call
             }
-            if (kind == XeroCollection.PAYMENTS && document.get("xero_id") != null) {
+            Optional<PushSkip> keptAsSent = document.get("xero_id") == null ? Optional.empty()
+                    : pushed.skipChange(document); // Xero keeps some records as first sent (payments, bills)
+            if (keptAsSent.isPresent()) {
                 notSent.put(localId, RecordStatus.Outcome.SKIPPED);
-                reasons.put(localId, "Changed after it reached Xero as payment " + document.get("xero_id")
-                        + "; Xero does not change a payment: delete it in Xero, then re-sync it to send this version");
-                skipKinds.put(localId, RecordStatus.SkipKind.RULE);
-                continue;
-            }
-            if ("bill".equals(entity) && document.get("xero_id") != null) {
-                // one bill per finished purchase order, sent once: the bill is the supplier's to settle in Xero
-                notSent.put(localId, RecordStatus.Outcome.SKIPPED);
-                reasons.put(localId, "Purchase order " + document.get("po_number") + " changed after its bill reached Xero as "
-                        + document.get("xero_id") + "; FieldSync sends a bill once: change the bill in Xero");
-                skipKinds.put(localId, RecordStatus.SkipKind.RULE);
+                reasons.put(localId, keptAsSent.get().reason());
+                skipKinds.put(localId, keptAsSent.get().kind());
                 continue;
             }
             if (status != null && status.outcomeUnknown() && element.get(kind.idField()) == null) {

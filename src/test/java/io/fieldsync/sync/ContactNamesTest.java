@@ -13,13 +13,6 @@ import org.junit.jupiter.api.Test;
 class ContactNamesTest {
 
     @Test
-    void aCustomerIsNamedApartByItsNumberElseItsId() {
-        assertThat(ContactNames.suffixOf("contact", Map.of("id", 42, "customer_number", " C00123 "))).isEqualTo("C00123");
-        assertThat(ContactNames.suffixOf("contact", row(42, null))).isEqualTo("customer 42");
-        assertThat(ContactNames.suffixOf("vendor", Map.of("id", 7, "name", "Coastal Pipe Co"))).isEqualTo("vendor 7");
-    }
-
-    @Test
     void theSuffixIsAddedOnceWithAWarning() {
         ContactNames.Named named = ContactNames.apart(Map.of("ContactNumber", "C00123", "Name", "Lachlan Ryan"), "C00123");
 

@@ -1,4 +1,4 @@
-package io.fieldsync.sync;
+package io.fieldsync.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

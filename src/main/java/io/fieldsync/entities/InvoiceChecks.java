@@ -1,4 +1,4 @@
-package io.fieldsync.sync;
+package io.fieldsync.entities;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -10,13 +10,13 @@ import java.util.Set;
 /**
  * What makes a field-service invoice unfit to send, found before it is mapped: each problem names
  * the field-service field (and line) to correct. An invoice with problems fails on its own
- * ({@link PushDocuments#PROBLEMS}); the rest of its page goes on. Xero would refuse most of these
+ * ({@link io.fieldsync.sync.PushDocuments#PROBLEMS}); the rest of its page goes on. Xero would refuse most of these
  * with a less telling message, or worse, take them: an invoice without lines for 0.00, an
  * invoice below zero.
  */
 final class InvoiceChecks {
 
-    /** The statuses of the field-service schema; SkipRules decides what each one means. */
+    /** The statuses of the field-service schema; {@link Invoices} decides what each one means. */
     static final Set<String> STATUSES = Set.of("draft", "issued", "paid", "void");
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
