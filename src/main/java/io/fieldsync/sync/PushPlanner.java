@@ -1,8 +1,7 @@
 package io.fieldsync.sync;
 
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,14 +17,18 @@ import io.fieldsync.mapping.XeroFieldValues;
 import io.fieldsync.xero.Outgoing;
 import io.fieldsync.xero.XeroCollection;
 import io.fieldsync.xero.XeroPayloads;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides, for each prepared field-service record of a page, what happens to it: skipped (with
- * the reason), failed before sending (a problem of the record, its mapping, a value Xero would
- * refuse or a field limit; only that record fails), unchanged since Xero last saw
- * it (no call), or sent. Records whose last answer was lost are first looked up in Xero by their
- * number, so they are updated rather than created twice. Returns the batches to deliver.
+ * Decides, for each prepared field-service record of a page, what happens to it, in two steps of
+ * the push-page route around the mapping ({@link PushMapping}): {@link #screen} skips (the entity's
+ * rules, with the reason) or fails a record for a problem of its own; {@link #plan} fails a mapped
+ * element Xero would refuse (a value, a field limit), leaves one Xero already has as it is (no
+ * call), looks up in Xero those whose last answer was lost (so they are updated rather than created
+ * twice), records every outcome and returns the batches to deliver. Only that record fails; the
+ * page goes on. It names no entity: what differs is asked of the entity's {@link PushedEntity}.
  */
 @Component("pushPlanner")
 public class PushPlanner {
@@ -63,70 +66,80 @@ public class PushPlanner {
     }
 
     /**
+     * The first step of a page: each prepared document is skipped (its entity's rules, or an
+     * operator's skip that still holds), failed for a problem of its own, or goes on to its mapping.
+     *
      * @param revisited the records this push looks at again, with the updated_at they had when
      *                  read (null until then): one read again, unchanged, among the changed rows
      *                  was decided already and is neither sent nor counted twice
      */
-    public List<List<Outgoing>> plan(String entity, String mapping, String collection, long runId,
-                                     Map<Long, java.time.Instant> revisited, List<Map<String, Object>> documents)
-            throws JsonProcessingException {
-        XeroCollection kind = XeroCollection.of(collection);
-        Map<Long, RecordStatus> known = outcomes.statusesOf(entity,
-                documents.stream().map(d -> ((Number) d.get("id")).longValue()).toList());
-        Map<Long, RecordStatus.Outcome> notSent = new LinkedHashMap<>();
-        Map<Long, String> reasons = new HashMap<>();
-        Map<Long, RecordStatus.SkipKind> skipKinds = new HashMap<>();
-        List<Outgoing> send = new ArrayList<>();
-        List<Outgoing> lookUpFirst = new ArrayList<>();
-        Map<String, Object> bindings = Map.of("settings", variables.forEntity(entity));
-        ContactNames.Page names = contactNames.page(entity);
-        PushedEntity pushed = entities.named(entity);
-
+    public PushPage screen(@ExchangeProperty("entity") String entity, @ExchangeProperty("syncRunId") long runId,
+                           @ExchangeProperty("revisited") Map<Long, Instant> revisited,
+                           @Body List<Map<String, Object>> documents) {
+        PushPage page = PushPage.of(entity, runId, outcomes.statusesOf(entity,
+                documents.stream().map(d -> ((Number) d.get("id")).longValue()).toList()));
         for (Map<String, Object> document : documents) {
             long localId = ((Number) document.get("id")).longValue();
-            java.time.Instant changedAt = changedAt(document);
+            Instant changedAt = changedAt(document);
             if (revisited.containsKey(localId)) {
                 if (changedAt != null && changedAt.equals(revisited.get(localId))) {
                     continue; // looked at again earlier in this push, unchanged since: decided already
                 }
                 revisited.put(localId, changedAt);
             }
-            if (known.containsKey(localId) && known.get(localId).heldBySkip(changedAt)) {
+            RecordStatus status = page.knownStatus(localId);
+            if (status != null && status.heldBySkip(changedAt)) {
                 continue;
             }
             Optional<PushSkip> skip = skipRules.check(entity, document);
             if (skip.isPresent()) {
-                notSent.put(localId, RecordStatus.Outcome.SKIPPED);
-                reasons.put(localId, skip.get().reason());
-                skipKinds.put(localId, skip.get().kind());
+                page.skip(localId, skip.get());
                 continue;
             }
             Object problems = document.get(PushDocuments.PROBLEMS);
             if (problems instanceof List<?> list && !list.isEmpty()) {
-                notSent.put(localId, RecordStatus.Outcome.FAILED);
-                reasons.put(localId, list.stream().map(String::valueOf).collect(Collectors.joining("; ")));
+                page.fail(localId, list.stream().map(String::valueOf).collect(Collectors.joining("; ")));
                 continue;
             }
+            page.candidates().add(new PushPage.Candidate(localId, document, null));
+        }
+        return page;
+    }
+
+    /**
+     * The last step of a page, once mapped: each element is checked against what Xero takes (its
+     * values, a contact name another record has, field limits); one Xero has exactly so already
+     * is not sent; one whose last answer was lost is looked up first. Every outcome is recorded,
+     * and the batches to deliver returned.
+     */
+    public List<List<Outgoing>> plan(@ExchangeProperty("mapping") String mapping,
+                                     @ExchangeProperty("xeroCollection") String collection, @Body PushPage page)
+            throws JsonProcessingException {
+        XeroCollection kind = XeroCollection.of(collection);
+        String entity = page.entity();
+        List<Outgoing> send = new ArrayList<>();
+        List<Outgoing> lookUpFirst = new ArrayList<>();
+        ContactNames.Page names = contactNames.page(entity);
+        PushedEntity pushed = entities.named(entity);
+
+        for (PushPage.Candidate candidate : page.candidates()) {
+            long localId = candidate.localId();
+            Map<String, Object> document = candidate.document();
             XeroFieldValues.Checked cleaned;
             XeroFieldLimits.Checked checked;
             ContactNames.Named named;
             try {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> element = (Map<String, Object>) mappings.apply(mapping, document, bindings);
-                cleaned = values.check(collection, element);
+                cleaned = values.check(collection, candidate.element());
                 // named apart before the limits: the suffix fits within Xero's 255 characters
                 named = cleaned.failed() ? new ContactNames.Named(cleaned.element(), null)
                         : names.name(localId, document, cleaned.element());
                 checked = limits.check(collection, named.element());
-            } catch (MappingException | ClassCastException e) {
-                notSent.put(localId, RecordStatus.Outcome.FAILED);
-                reasons.put(localId, "Mapping " + mapping + " failed: "
-                        + (e instanceof MappingException mappingError ? mappingError.problem() : e.getMessage()));
+            } catch (ClassCastException e) {
+                page.fail(localId, PushMapping.failure(mapping, e));
                 continue;
             }
             if (cleaned.failed() || checked.failed()) {
-                notSent.put(localId, RecordStatus.Outcome.FAILED);
-                reasons.put(localId, Stream.of(cleaned.failure(), checked.failure()).filter(Objects::nonNull)
+                page.fail(localId, Stream.of(cleaned.failure(), checked.failure()).filter(Objects::nonNull)
                         .collect(Collectors.joining("; ")));
                 continue;
             }
@@ -140,18 +153,16 @@ public class PushPlanner {
                 warnings.add(named.warning());
             }
             warnings.addAll(checked.warnings());
-            Outgoing record = new Outgoing(localId, element, hashes.withoutId(element, kind), numberOf(element, kind),
+            Outgoing record = new Outgoing(localId, element, hashes.withoutId(element, kind), kind.numberOf(element),
                     List.copyOf(warnings), (String) document.get(ContactNames.SUFFIX));
-            RecordStatus status = known.get(localId);
+            RecordStatus status = page.knownStatus(localId);
             if (status != null && status.alreadyAnswered(record.hash())) {
                 continue; // Xero has exactly this (or refused exactly this): no call
             }
             Optional<PushSkip> keptAsSent = document.get("xero_id") == null ? Optional.empty()
                     : pushed.skipChange(document); // Xero keeps some records as first sent (payments, bills)
             if (keptAsSent.isPresent()) {
-                notSent.put(localId, RecordStatus.Outcome.SKIPPED);
-                reasons.put(localId, keptAsSent.get().reason());
-                skipKinds.put(localId, keptAsSent.get().kind());
+                page.skip(localId, keptAsSent.get());
                 continue;
             }
             if (status != null && status.outcomeUnknown() && element.get(kind.idField()) == null) {
@@ -160,10 +171,10 @@ public class PushPlanner {
                 send.add(record);
             }
         }
-        outcomes.notSent(entity, runId, notSent, reasons, skipKinds);
+        outcomes.notSent(entity, page.runId(), page.notSent());
         names.remember();
-        send.addAll(lookups.linkWhatXeroAlreadyHas(entity, kind, lookUpFirst, runId));
-        outcomes.pending(entity, runId, send);
+        send.addAll(lookups.linkWhatXeroAlreadyHas(entity, kind, lookUpFirst, page.runId()));
+        outcomes.pending(entity, page.runId(), send);
         return payloads.batches(send);
     }
 
@@ -193,20 +204,9 @@ public class PushPlanner {
     }
 
     /** The field-service row's updated_at as an instant, to compare with FieldSync's own (an operator's skip). */
-    private java.time.Instant changedAt(Map<String, Object> document) {
+    private Instant changedAt(Map<String, Object> document) {
         Object updatedAt = document.get("updated_at");
         return updatedAt instanceof java.time.temporal.Temporal || updatedAt instanceof java.util.Date
                 ? clock.toInstant(updatedAt) : null;
-    }
-
-    private static String numberOf(Map<String, Object> element, XeroCollection kind) {
-        Object number = element.get(kind.numberField());
-        if (number == null && kind == XeroCollection.CONTACTS) {
-            number = element.get("Name");
-        }
-        if (number == null && kind == XeroCollection.INVOICES) {
-            number = element.get("Reference");
-        }
-        return number == null ? null : number.toString();
     }
 }

@@ -43,21 +43,20 @@ public class RecordOutcomes {
 
     /** Records skipped or refused before anything was sent (a rule, a missing customer, a mapping error). */
     @Transactional
-    public void notSent(String entity, long runId, Map<Long, RecordStatus.Outcome> outcomes, Map<Long, String> reasons,
-                        Map<Long, RecordStatus.SkipKind> skipKinds) {
+    public void notSent(String entity, long runId, Map<Long, PushPage.NotSent> records) {
         fence.check(runId);
         Long tenant = connection.currentTenant().getId();
-        Map<Long, RecordStatus> existing = statusesOf(tenant, entity, List.copyOf(outcomes.keySet()));
+        Map<Long, RecordStatus> existing = statusesOf(tenant, entity, List.copyOf(records.keySet()));
         Map<RecordStatus.Outcome, Integer> counted = new java.util.EnumMap<>(RecordStatus.Outcome.class);
-        outcomes.forEach((localId, outcome) -> {
+        records.forEach((localId, notSent) -> {
             RecordStatus status = existing.computeIfAbsent(localId, id -> new RecordStatus(tenant, entity, id));
-            if (outcome == RecordStatus.Outcome.SKIPPED) {
-                status.skip(skipKinds.get(localId), reasons.get(localId), runId);
+            if (notSent.outcome() == RecordStatus.Outcome.SKIPPED) {
+                status.skip(notSent.skipKind(), notSent.reason(), runId);
             } else {
-                status.record(outcome, reasons.get(localId), runId);
+                status.record(notSent.outcome(), notSent.reason(), runId);
             }
             statuses.save(status);
-            counted.merge(outcome, 1, Integer::sum);
+            counted.merge(notSent.outcome(), 1, Integer::sum);
         });
         counted.forEach((outcome, n) -> counts.add(runId, entity, outcome, n));
     }

@@ -72,6 +72,20 @@ class StartupFailuresTest {
     }
 
     @Test
+    void aRouteCallingABeanMethodWithArgumentsItDoesNotTakeIsNamedWithItsFile(CapturedOutput output) throws IOException {
+        // Camel itself refuses a method name a bean lacks; how many arguments a route passes it checks only when called
+        Path routes = copyOfShippedRoutes();
+        Path template = routes.resolve("push-to-xero.camel.yaml");
+        Files.writeString(template, Files.readString(template)
+                .replace("method: attempting(${exchangeProperty.entity}, ${exchangeProperty.syncRunId}, ${exchangeProperty.batch})",
+                        "method: attempting(${exchangeProperty.entity}, ${exchangeProperty.batch})"));
+
+        String reason = failToStart(output, "--fieldsync.routes-location=file:" + routes);
+
+        assertThat(reason).contains("push-to-xero.camel.yaml: route send-batch calls recordOutcomes.attempting with 2 arguments; recordOutcomes takes [3]");
+    }
+
+    @Test
     void emptyRoutesFolderIsRefused(CapturedOutput output) throws IOException {
         Path routes = Files.createDirectory(folder.resolve("empty-routes"));
 
