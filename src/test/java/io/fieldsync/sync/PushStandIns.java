@@ -56,7 +56,7 @@ public final class PushStandIns {
         harness = routes.start();
         harness.camel().getEndpoints().stream()
                 .filter(endpoint -> endpoint instanceof MockEndpoint && endpoint.getEndpointUri().startsWith("mock://sql:"))
-                .forEach(sql -> pages(harness, RouteHarness.readable(sql.getEndpointUri()).substring("mock://".length()), List.of()));
+                .forEach(sql -> pages(harness, (MockEndpoint) sql, List.of()));
         harness.answer("direct:deliver-to-xero", e -> {
             e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
             e.getMessage().setBody("{\"Status\":\"OK\"}");
@@ -76,8 +76,56 @@ public final class PushStandIns {
 
     /** Answers the mock sql endpoint whose query starts so with these pages, then with empty pages. */
     public static void pages(RouteHarness routes, String sql, List<List<Map<String, Object>>> pages) {
+        pages(routes, routes.mock(sql), pages);
+    }
+
+    public static void pages(RouteHarness routes, MockEndpoint sql, List<List<Map<String, Object>>> pages) {
         Deque<List<Map<String, Object>>> left = new ArrayDeque<>(pages);
         routes.answer(sql, e -> e.getMessage().setBody(left.isEmpty() ? List.of() : left.poll()));
+    }
+
+    /** The keyset select of the push of a table: the query that reads after the cursor's position. */
+    public MockEndpoint keysetSelect(String... fragments) {
+        return harness.mockContaining(with(fragments, "sql:", "${exchangeProperty.afterId}"));
+    }
+
+    /** The select of the records looked at again, by id. */
+    public MockEndpoint revisitSelect(String... fragments) {
+        return harness.mockContaining(with(fragments, "sql:", "${exchangeProperty.revisitIds}"));
+    }
+
+    private static String[] with(String[] fragments, String... more) {
+        List<String> all = new ArrayList<>(List.of(more));
+        all.addAll(List.of(fragments));
+        return all.toArray(String[]::new);
+    }
+
+    /** A query's text, as the route file writes it. */
+    public static String sql(MockEndpoint mock) {
+        return RouteHarness.mocked(mock).substring("sql:".length());
+    }
+
+    /** What a query selects: its text up to its first where. */
+    public static String selectList(MockEndpoint mock) {
+        String sql = sql(mock);
+        return sql.substring(0, sql.indexOf(" where "));
+    }
+
+    /** The keyset condition on a table's (updated_at, id), columns named with the table's alias (e.g. {@code "i."}). */
+    public static String afterCursor(String alias) {
+        return alias + "updated_at > :#${exchangeProperty.afterUpdatedAt} or (" + alias + "updated_at = :#${exchangeProperty.afterUpdatedAt} and "
+                + alias + "id > :#${exchangeProperty.afterId})";
+    }
+
+    /** The keyset order and page size. */
+    public static String pageOrder(String alias) {
+        return "order by " + alias + "updated_at, " + alias + "id limit :#${exchangeProperty.pageSize}";
+    }
+
+    /** The last exchange that reached Xero (deliver-to-xero). */
+    public Exchange delivered() {
+        List<Exchange> received = harness.mock("direct:deliver-to-xero").getReceivedExchanges();
+        return received.get(received.size() - 1);
     }
 
     /** Rows with these ids, as camel-sql's SelectList hands them over. */

@@ -148,26 +148,38 @@ public final class RouteHarness implements AutoCloseable {
         answer(mock(uriStart), answer);
     }
 
-    private void answer(MockEndpoint mock, Processor answer) {
-        String sent = "to " + readable(mock.getEndpointUri()).replaceFirst("^mock://", "");
+    public void answer(MockEndpoint mock, Processor answer) {
+        String sent = "to " + mocked(mock);
         mock.whenAnyExchangeReceived(exchange -> {
             journal.add(sent);
             answer.process(exchange);
         });
     }
 
-    private List<MockEndpoint> mocks() {
+    public List<MockEndpoint> mocks() {
         return camel.getEndpoints().stream().filter(MockEndpoint.class::isInstance).map(MockEndpoint.class::cast).toList();
     }
 
     /** The one mock endpoint whose URI (after {@code mock://}) starts with the given text, e.g. {@code "sql:select * from customers"}. */
     public MockEndpoint mock(String uriStart) {
-        List<MockEndpoint> found = mocks().stream()
-                .filter(mock -> readable(mock.getEndpointUri()).replaceFirst("^mock://", "").startsWith(uriStart))
-                .toList();
+        return one(mocks().stream().filter(mock -> mocked(mock).startsWith(uriStart)).toList(), uriStart);
+    }
+
+    /** The one mock endpoint whose URI contains all the fragments, e.g. {@code "sql:", "from invoices", "exchangeProperty.afterId"}. */
+    public MockEndpoint mockContaining(String... fragments) {
+        return one(mocks().stream().filter(mock -> List.of(fragments).stream().allMatch(mocked(mock)::contains)).toList(),
+                String.join(" ... ", fragments));
+    }
+
+    /** The URI a mock stands in for, as the route file writes it (whitespace collapsed), e.g. {@code sql:select ...}. */
+    public static String mocked(MockEndpoint mock) {
+        return readable(mock.getEndpointUri()).replaceFirst("^mock://", "");
+    }
+
+    private MockEndpoint one(List<MockEndpoint> found, String described) {
         if (found.size() != 1) {
-            throw new AssertionError("expected one mock endpoint starting " + uriStart + ", found " + found.size() + " in "
-                    + camel.getEndpoints().stream().map(e -> e.getEndpointUri()).toList());
+            throw new AssertionError("expected one mock endpoint for " + described + ", found " + found.size() + " among "
+                    + mocks().stream().map(RouteHarness::mocked).toList());
         }
         return found.get(0);
     }
@@ -177,9 +189,9 @@ public final class RouteHarness implements AutoCloseable {
         return camel.createProducerTemplate().send(uri, ExchangePattern.InOut, prepare::accept);
     }
 
-    /** An endpoint URI as written in the route: Camel keeps it URL-encoded (a SQL query's spaces as %20). */
+    /** An endpoint URI as written in the route, whitespace collapsed: Camel keeps it URL-encoded (a SQL query's spaces as %20). */
     public static String readable(String uri) {
-        return URLDecoder.decode(uri.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return URLDecoder.decode(uri.replace("+", "%2B"), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
     }
 
     private static DataSource noDatabase() {
