@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.Processor;
@@ -21,6 +22,7 @@ import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.AdviceWithRouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.util.function.ThrowingConsumer;
 
@@ -92,6 +94,15 @@ public final class RouteHarness implements AutoCloseable {
                 // camel-sql endpoints want a DataSource to be created; the mocks stand in for them, so nothing asks it for a connection
                 camel.getRegistry().bind("dataSource", DataSource.class, noDatabase());
             }
+            // every mock writes what it receives to the journal, also those made as a toD goes somewhere new
+            camel.addLifecycleStrategy(new LifecycleStrategySupport() {
+                @Override
+                public void onEndpointAdd(Endpoint endpoint) {
+                    if (endpoint instanceof MockEndpoint mock) {
+                        harness.answer(mock, exchange -> { });
+                    }
+                }
+            });
             for (String file : files) {
                 PluginHelper.getRoutesLoader(camel).loadRoutes(
                         PluginHelper.getResourceLoader(camel).resolveResource("file:routes/" + file + ".camel.yaml"));
@@ -111,9 +122,6 @@ public final class RouteHarness implements AutoCloseable {
                 });
             }
             camel.start();
-            for (MockEndpoint mock : harness.mocks()) {
-                harness.answer(mock, exchange -> { });
-            }
             return harness;
         }
     }
@@ -149,9 +157,8 @@ public final class RouteHarness implements AutoCloseable {
     }
 
     public void answer(MockEndpoint mock, Processor answer) {
-        String sent = "to " + mocked(mock);
         mock.whenAnyExchangeReceived(exchange -> {
-            journal.add(sent);
+            journal.add("to " + sentTo(exchange, mock));
             answer.process(exchange);
         });
     }
@@ -169,6 +176,19 @@ public final class RouteHarness implements AutoCloseable {
     public MockEndpoint mockContaining(String... fragments) {
         return one(mocks().stream().filter(mock -> List.of(fragments).stream().allMatch(mocked(mock)::contains)).toList(),
                 String.join(" ... ", fragments));
+    }
+
+    /**
+     * Where an exchange a mock received was sent: the URI as the route wrote it, without its
+     * options; an HTTP URL whole (a toD to HTTP keeps one endpoint per host and the path in the
+     * CamelHttpPath header, so the mock's own name keeps only the host).
+     */
+    public static String sentTo(Exchange received, MockEndpoint mock) {
+        String intercepted = received.getProperty(Exchange.INTERCEPTED_ENDPOINT, String.class);
+        if (intercepted != null && intercepted.startsWith("http")) {
+            return readable(intercepted).replaceFirst("\\?.*", "") + received.getMessage().getHeader(Exchange.HTTP_PATH, "", String.class);
+        }
+        return mocked(mock);
     }
 
     /** The URI a mock stands in for, as the route file writes it (whitespace collapsed), e.g. {@code sql:select ...}. */
