@@ -37,6 +37,8 @@ public final class RouteHarness implements AutoCloseable {
 
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private final List<String> journal = Collections.synchronizedList(new ArrayList<>());
+    /** Answers of mocks a toD makes only when it first goes there. */
+    private final Map<String, Processor> laterAnswers = new java.util.concurrent.ConcurrentHashMap<>();
 
     private RouteHarness() {
     }
@@ -99,7 +101,9 @@ public final class RouteHarness implements AutoCloseable {
                 @Override
                 public void onEndpointAdd(Endpoint endpoint) {
                     if (endpoint instanceof MockEndpoint mock) {
-                        harness.answer(mock, exchange -> { });
+                        harness.answer(mock, harness.laterAnswers.entrySet().stream()
+                                .filter(later -> mocked(mock).startsWith(later.getKey()))
+                                .map(Map.Entry::getValue).findFirst().orElse(exchange -> { }));
                     }
                 }
             });
@@ -153,7 +157,11 @@ public final class RouteHarness implements AutoCloseable {
      * the journal from the start, its message unchanged.
      */
     public void answer(String uriStart, Processor answer) {
-        answer(mock(uriStart), answer);
+        if (mocks().stream().anyMatch(mock -> mocked(mock).startsWith(uriStart))) {
+            answer(mock(uriStart), answer);
+        } else {
+            laterAnswers.put(uriStart, answer); // a toD's mock, made when the route first goes there
+        }
     }
 
     public void answer(MockEndpoint mock, Processor answer) {
