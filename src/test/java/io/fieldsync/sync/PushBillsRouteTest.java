@@ -4,13 +4,10 @@ import static io.fieldsync.sync.PushStandIns.afterCursor;
 import static io.fieldsync.sync.PushStandIns.pageOrder;
 import static io.fieldsync.sync.PushStandIns.pages;
 import static io.fieldsync.sync.PushStandIns.rows;
-import static io.fieldsync.sync.PushStandIns.selectList;
 import static io.fieldsync.sync.PushStandIns.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.fieldsync.testing.RouteHarness;
 import org.apache.camel.Exchange;

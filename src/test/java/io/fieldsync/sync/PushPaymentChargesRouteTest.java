@@ -8,12 +8,9 @@ import static io.fieldsync.sync.PushStandIns.selectList;
 import static io.fieldsync.sync.PushStandIns.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.fieldsync.testing.RouteHarness;
-import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

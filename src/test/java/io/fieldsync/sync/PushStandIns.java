@@ -31,7 +31,10 @@ public final class PushStandIns {
     private final Deque<List<String>> renamedAfterBatch = new ArrayDeque<>();
     private final ExecutorService xeroCallThreads = Executors.newSingleThreadExecutor();
 
-    /** The files of a push: the template, its Xero error handling is not needed (deliver-to-xero is a mock). */
+    /**
+     * The push-to-xero template and the entity's files, with the stand-ins bound; the SQL and
+     * deliver-to-xero are mocks (Xero's delivery has DeliverToXeroRouteTest of its own).
+     */
     public static RouteHarness.Builder routes(PushStandIns standIns, String... files) {
         String[] all = new String[files.length + 1];
         all[0] = "push-to-xero";
