@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -18,6 +19,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.Processor;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.AdviceWithRouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -38,7 +40,8 @@ public final class RouteHarness implements AutoCloseable {
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private final List<String> journal = Collections.synchronizedList(new ArrayList<>());
     /** Answers of mocks a toD makes only when it first goes there. */
-    private final Map<String, Processor> laterAnswers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Processor> laterAnswers = new ConcurrentHashMap<>();
+    private ProducerTemplate producer;
 
     private RouteHarness() {
     }
@@ -115,6 +118,7 @@ public final class RouteHarness implements AutoCloseable {
                 routes.accept(camel);
             }
             if (!mockedAndSkipped.isEmpty()) {
+                // mocking endpoints holds for the whole context; AdviceWith only wants a route to hang it on
                 String anyRoute = camel.getRouteDefinitions().get(0).getRouteId();
                 AdviceWith.adviceWith(camel, anyRoute, a -> a.mockEndpointsAndSkip(mockedAndSkipped.toArray(String[]::new)));
             }
@@ -126,6 +130,7 @@ public final class RouteHarness implements AutoCloseable {
                 });
             }
             camel.start();
+            harness.producer = camel.createProducerTemplate();
             return harness;
         }
     }
@@ -134,7 +139,7 @@ public final class RouteHarness implements AutoCloseable {
         return camel;
     }
 
-    /** Endpoint sends ({@code to <uri>}) and whatever stand-ins wrote, in order. */
+    /** What mocks received ({@code to <uri>}) and what stand-ins wrote, in order. */
     public List<String> journal() {
         return journal;
     }
@@ -144,7 +149,7 @@ public final class RouteHarness implements AutoCloseable {
         journal.add(step);
     }
 
-    /** The journal's entries that start with a prefix, e.g. {@code "to mock://sql"}. */
+    /** The journal's entries that start with a prefix, e.g. {@code "to sql:"} or {@code "deadLetters"}. */
     public List<String> journal(String prefix) {
         synchronized (journal) {
             return journal.stream().filter(entry -> entry.startsWith(prefix)).toList();
@@ -214,7 +219,7 @@ public final class RouteHarness implements AutoCloseable {
 
     /** Sends to a route's endpoint, the exchange prepared by the test, and hands back the exchange as the route left it. */
     public Exchange send(String uri, Consumer<Exchange> prepare) {
-        return camel.createProducerTemplate().send(uri, ExchangePattern.InOut, prepare::accept);
+        return producer.send(uri, ExchangePattern.InOut, prepare::accept);
     }
 
     /** An endpoint URI as written in the route, whitespace collapsed: Camel keeps it URL-encoded (a SQL query's spaces as %20). */
