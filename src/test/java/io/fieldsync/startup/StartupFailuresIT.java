@@ -23,7 +23,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * starts the real application (embedded databases, small demo data) with one thing broken.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class StartupFailuresTest {
+class StartupFailuresIT {
 
     @TempDir
     Path folder;

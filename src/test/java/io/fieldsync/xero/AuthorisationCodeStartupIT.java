@@ -14,7 +14,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** In authorization_code mode the connector does not start without a key for the tokens, and says so in one line. */
 @ExtendWith(OutputCaptureExtension.class)
-class AuthorisationCodeStartupTest {
+class AuthorisationCodeStartupIT {
 
     @Test
     void noTokenKeyNoStartWithOneLineNamingTheSetting(CapturedOutput output) {

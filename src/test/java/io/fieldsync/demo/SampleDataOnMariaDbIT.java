@@ -10,7 +10,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * dropped and created again. Server from {@code test.mysql.url}, {@code test.mysql.username},
  * {@code test.mysql.password}.
  */
-class SampleDataOnMariaDbTest extends SampleDataContract {
+class SampleDataOnMariaDbIT extends SampleDataContract {
 
     static final String DATABASE = System.getProperty("test.db.prefix", "fieldsync_it") + "_demo";
 
