@@ -57,8 +57,9 @@ class PushBillsRouteTest {
 
         push.push("push-bills");
 
-        assertThat(routes.journal()).containsSubsequence("pushCursor.advance [1]", "pushDocuments.purchaseOrders bill [1] lines [10]",
-                "pushPlanner.plan bill bill.to-xero Invoices run 7 [1]", "recordOutcomes.save bill [bill-1] [OK]");
+        assertThat(routes.journal()).containsSubsequence("pushCursor.advance [1]", "pushedEntities.documents bill [1] lines [10]",
+                "pushPlanner.screen bill run 7 [1]", "pushMapping.toXero bill.to-xero [1]",
+                "pushPlanner.plan Invoices [1]", "recordOutcomes.save bill [bill-1] [OK]");
         Exchange delivered = push.delivered();
         assertThat(delivered.getProperty("xeroCollection")).isEqualTo("Invoices");
         assertThat(delivered.getProperty("xeroQuery")).isEqualTo("summarizeErrors=false&unitdp=4");

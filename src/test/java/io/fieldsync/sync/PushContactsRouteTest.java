@@ -62,8 +62,9 @@ class PushContactsRouteTest {
 
         push.push("push-contacts");
 
-        assertThat(routes.journal()).contains("pushDocuments.records contact [1]",
-                "pushPlanner.plan contact contact.to-xero Contacts run 7 [1]", "recordOutcomes.save contact [contact-1] [OK]");
+        assertThat(routes.journal()).contains("pushedEntities.documents contact [1]",
+                "pushPlanner.screen contact run 7 [1]", "pushMapping.toXero contact.to-xero [1]",
+                "pushPlanner.plan Contacts [1]", "recordOutcomes.save contact [contact-1] [OK]");
         Exchange delivered = push.delivered();
         assertThat(delivered.getProperty("xeroMethod")).isEqualTo("POST");
         assertThat(delivered.getProperty("xeroQuery")).isEqualTo("summarizeErrors=false");

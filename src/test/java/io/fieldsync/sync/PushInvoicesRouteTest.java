@@ -67,8 +67,9 @@ class PushInvoicesRouteTest {
         assertThat(sql(lines)).contains("where l.invoice_id in (:#in:${exchangeProperty.invoiceIds})")
                 .endsWith("order by l.invoice_id, l.line_no");
         assertThat(lines.getReceivedExchanges().get(1).getProperty("invoiceIds")).isEqualTo(List.of(1L, 2L));
-        assertThat(routes.journal()).containsSubsequence("to sql:" + sql(lines), "pushDocuments.invoices [1, 2] lines [10, 11]",
-                "pushPlanner.plan invoice invoice.to-xero Invoices run 7 [1, 2]");
+        assertThat(routes.journal()).containsSubsequence("to sql:" + sql(lines), "pushedEntities.documents invoice [1, 2] lines [10, 11]",
+                "pushPlanner.screen invoice run 7 [1, 2]", "pushMapping.toXero invoice.to-xero [1, 2]",
+                "pushPlanner.plan Invoices [1, 2]");
     }
 
     @Test

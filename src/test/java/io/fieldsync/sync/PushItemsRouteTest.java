@@ -51,9 +51,9 @@ class PushItemsRouteTest {
 
         push.push("push-items");
 
-        assertThat(routes.journal()).containsSubsequence("pushDocuments.items [1]",
-                "pushPlanner.plan item item.to-xero Items run 7 [1]", "to direct:deliver-to-xero", "recordOutcomes.save item [item-1] [OK]");
-        assertThat(routes.journal()).noneMatch(step -> step.startsWith("pushDocuments.records"));
+        assertThat(routes.journal()).containsSubsequence("pushedEntities.documents item [1]",
+                "pushPlanner.screen item run 7 [1]", "pushMapping.toXero item.to-xero [1]",
+                "pushPlanner.plan Items [1]", "to direct:deliver-to-xero", "recordOutcomes.save item [item-1] [OK]");
         assertThat(push.delivered().getProperty("xeroMethod")).isEqualTo("POST");
     }
 }

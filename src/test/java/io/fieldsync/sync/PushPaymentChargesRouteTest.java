@@ -44,8 +44,9 @@ class PushPaymentChargesRouteTest {
 
         assertThat(sql(fees)).contains("where p.source = 'fsm' and p.fee_amount is not null and (" + afterCursor("p.") + ")")
                 .endsWith(pageOrder("p."));
-        assertThat(routes.journal()).containsSubsequence("pushCursor.start payment-fee", "pushDocuments.paymentCharges payment-fee [1]",
-                "pushPlanner.plan payment-fee payment-fee.to-xero BankTransactions run 7 [1]", "pushCursor.commit payment-fee");
+        assertThat(routes.journal()).containsSubsequence("pushCursor.start payment-fee", "pushedEntities.documents payment-fee [1]",
+                "pushPlanner.screen payment-fee run 7 [1]", "pushMapping.toXero payment-fee.to-xero [1]",
+                "pushPlanner.plan BankTransactions [1]", "pushCursor.commit payment-fee");
         assertThat(routes.journal()).noneMatch(step -> step.contains("surcharge_amount"));
         assertThat(push.delivered().getProperty("xeroCollection")).isEqualTo("BankTransactions");
     }
@@ -59,8 +60,9 @@ class PushPaymentChargesRouteTest {
 
         assertThat(sql(surcharges)).contains("where p.source = 'fsm' and p.surcharge_amount is not null and (" + afterCursor("p.") + ")");
         assertThat(routes.journal()).containsSubsequence("pushCursor.start payment-surcharge",
-                "pushDocuments.paymentCharges payment-surcharge [1]",
-                "pushPlanner.plan payment-surcharge payment-surcharge.to-xero BankTransactions run 7 [1]");
+                "pushedEntities.documents payment-surcharge [1]",
+                "pushPlanner.screen payment-surcharge run 7 [1]", "pushMapping.toXero payment-surcharge.to-xero [1]",
+                "pushPlanner.plan BankTransactions [1]");
         assertThat(routes.journal()).noneMatch(step -> step.contains("fee_amount"));
     }
 

@@ -54,8 +54,9 @@ class PushPaymentsRouteTest {
 
         push.push("push-payments");
 
-        assertThat(routes.journal()).containsSubsequence("pushDocuments.payments [1]",
-                "pushPlanner.plan payment payment.to-xero Payments run 7 [1]", "to direct:deliver-to-xero");
+        assertThat(routes.journal()).containsSubsequence("pushedEntities.documents payment [1]",
+                "pushPlanner.screen payment run 7 [1]", "pushMapping.toXero payment.to-xero [1]",
+                "pushPlanner.plan Payments [1]", "to direct:deliver-to-xero");
         Exchange delivered = push.delivered();
         assertThat(delivered.getProperty("xeroMethod")).as("Xero creates payments with PUT only").isEqualTo("PUT");
         assertThat(delivered.getProperty("xeroQuery")).isEqualTo("summarizeErrors=false");

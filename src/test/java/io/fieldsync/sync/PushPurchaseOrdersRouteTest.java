@@ -60,8 +60,9 @@ class PushPurchaseOrdersRouteTest {
 
         assertThat(sql(lines)).contains("where l.purchase_order_id in (:#in:${exchangeProperty.purchaseOrderIds})");
         assertThat(lines.getReceivedExchanges().get(1).getProperty("purchaseOrderIds")).isEqualTo(List.of(1L));
-        assertThat(routes.journal()).containsSubsequence("pushDocuments.purchaseOrders purchase-order [1] lines [10]",
-                "pushPlanner.plan purchase-order purchase-order.to-xero PurchaseOrders run 7 [1]");
+        assertThat(routes.journal()).containsSubsequence("pushedEntities.documents purchase-order [1] lines [10]",
+                "pushPlanner.screen purchase-order run 7 [1]", "pushMapping.toXero purchase-order.to-xero [1]",
+                "pushPlanner.plan PurchaseOrders [1]");
         Exchange delivered = push.delivered();
         assertThat(delivered.getProperty("xeroMethod")).isEqualTo("POST");
         assertThat(delivered.getProperty("xeroQuery")).isEqualTo("summarizeErrors=false");

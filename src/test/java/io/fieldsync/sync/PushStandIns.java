@@ -11,14 +11,16 @@ import java.util.concurrent.Executors;
 import java.util.stream.LongStream;
 
 import io.fieldsync.testing.RouteHarness;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.component.mock.MockEndpoint;
 
 /**
  * Stand-ins for the beans the push-to-xero template and the entities' prepare routes call, by the
  * names and methods the YAML uses, each writing its call to the harness's journal. The cursor
  * keeps pages of {@link #PAGE_SIZE}: a shorter page is the last. Documents are the rows as they
- * are; a page is planned as one batch of its rows' ids; Xero answers every element OK.
+ * are; a page is screened, mapped and planned as one batch of its rows' ids; Xero answers every element OK.
  */
 public final class PushStandIns {
 
@@ -47,7 +49,9 @@ public final class PushStandIns {
                 .bean("pushCursor", new Cursor())
                 .bean("revisitRetirement", new Retirement())
                 .bean("pushDocuments", new Documents())
+                .bean("pushedEntities", new Entities())
                 .bean("pushPlanner", new Planner())
+                .bean("pushMapping", new Mapping())
                 .bean("xeroPayloads", new Payloads())
                 .bean("xeroAnswers", new Answers())
                 .bean("contactNames", new Names())
@@ -200,48 +204,49 @@ public final class PushStandIns {
     }
 
     public class Documents {
-        public List<Map<String, Object>> records(String entity, List<Map<String, Object>> rows) {
-            note("pushDocuments.records " + entity + " " + ids(rows));
-            return rows;
-        }
-
-        public List<Map<String, Object>> items(List<Map<String, Object>> rows) {
-            note("pushDocuments.items " + ids(rows));
-            return rows;
-        }
-
-        public List<Map<String, Object>> payments(List<Map<String, Object>> rows) {
-            note("pushDocuments.payments " + ids(rows));
-            return rows;
-        }
-
-        public List<Map<String, Object>> paymentCharges(String entity, List<Map<String, Object>> rows) {
-            note("pushDocuments.paymentCharges " + entity + " " + ids(rows));
-            return rows;
-        }
-
-        public List<Object> invoiceIds(List<Map<String, Object>> rows) {
+        public List<Object> pageIds(List<Map<String, Object>> rows) {
             return ids(rows);
         }
+    }
 
-        public List<Map<String, Object>> invoices(List<Map<String, Object>> rows, List<Map<String, Object>> lines) {
-            note("pushDocuments.invoices " + ids(rows) + " lines " + ids(lines));
+    /** The entities' own beans, reached by name: a document is its row as it is. */
+    public class Entities {
+        public List<Map<String, Object>> documents(String entity, List<Map<String, Object>> rows) {
+            note("pushedEntities.documents " + entity + " " + ids(rows));
             return rows;
         }
 
-        public List<Map<String, Object>> purchaseOrders(String entity, List<Map<String, Object>> rows, List<Map<String, Object>> lines) {
-            note("pushDocuments.purchaseOrders " + entity + " " + ids(rows) + " lines " + ids(lines));
+        public List<Map<String, Object>> documents(String entity, List<Map<String, Object>> rows,
+                                                   List<Map<String, Object>> lines) {
+            note("pushedEntities.documents " + entity + " " + ids(rows) + " lines " + ids(lines));
             return rows;
         }
     }
 
+    /** PushPage's shape, as far as the route passes it on: the entity, the run and the documents going on. */
+    public record Page(String entity, long runId, List<Map<String, Object>> documents) {
+    }
+
     public class Planner {
-        public List<List<String>> plan(String entity, String mapping, String collection, long runId, Map<?, ?> revisited,
-                                       List<Map<String, Object>> documents) {
-            note("pushPlanner.plan " + entity + " " + mapping + " " + collection + " run " + runId + " " + ids(documents));
+        public Page screen(@ExchangeProperty("entity") String entity, @ExchangeProperty("syncRunId") long runId,
+                           @ExchangeProperty("revisited") Map<?, ?> revisited, @Body List<Map<String, Object>> documents) {
+            note("pushPlanner.screen " + entity + " run " + runId + " " + ids(documents));
+            return new Page(entity, runId, documents);
+        }
+
+        public List<List<String>> plan(@ExchangeProperty("mapping") String mapping,
+                                       @ExchangeProperty("xeroCollection") String collection, @Body Page page) {
+            note("pushPlanner.plan " + collection + " " + ids(page.documents()));
             List<String> batch = new ArrayList<>();
-            documents.forEach(document -> batch.add(entity + "-" + document.get("id")));
+            page.documents().forEach(document -> batch.add(page.entity() + "-" + document.get("id")));
             return batch.isEmpty() ? List.of() : List.of(batch);
+        }
+    }
+
+    public class Mapping {
+        public Page toXero(@ExchangeProperty("mapping") String mapping, @Body Page page) {
+            note("pushMapping.toXero " + mapping + " " + ids(page.documents()));
+            return page;
         }
     }
 

@@ -62,8 +62,9 @@ class PushSuppliersRouteTest {
 
         push.push("push-suppliers");
 
-        assertThat(routes.journal()).contains("pushDocuments.records vendor [1]",
-                "pushPlanner.plan vendor vendor.to-xero Contacts run 7 [1]", "recordOutcomes.save vendor [vendor-1] [OK]");
+        assertThat(routes.journal()).contains("pushedEntities.documents vendor [1]",
+                "pushPlanner.screen vendor run 7 [1]", "pushMapping.toXero vendor.to-xero [1]",
+                "pushPlanner.plan Contacts [1]", "recordOutcomes.save vendor [vendor-1] [OK]");
         Exchange delivered = push.delivered();
         assertThat(delivered.getProperty("xeroMethod")).isEqualTo("POST");
         assertThat(delivered.getProperty("xeroQuery")).isEqualTo("summarizeErrors=false");

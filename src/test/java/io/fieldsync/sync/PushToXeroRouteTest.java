@@ -79,8 +79,9 @@ class PushToXeroRouteTest {
         List<String> steps = routes.journal();
         assertThat(steps.subList(steps.indexOf("pushCursor.advance [4]"), steps.size())).containsExactly(
                 "pushCursor.advance [4]",
-                "pushDocuments.records thing [4]",
-                "pushPlanner.plan thing thing.to-xero Things run 7 [4]",
+                "pushedEntities.documents thing [4]",
+                "pushPlanner.screen thing run 7 [4]", "pushMapping.toXero thing.to-xero [4]",
+                "pushPlanner.plan Things [4]",
                 "recordOutcomes.attempting thing [thing-4]",
                 "xeroPayloads.batch Things [thing-4]",
                 "to direct:deliver-to-xero",
