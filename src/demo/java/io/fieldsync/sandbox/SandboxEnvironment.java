@@ -1,4 +1,4 @@
-package io.fieldsync.xero;
+package io.fieldsync.sandbox;
 
 import java.io.IOException;
 import java.net.InetAddress;
