@@ -33,7 +33,7 @@ class StartupFailuresIT {
         String reason = failToStartWithoutDemo(output);
 
         assertThat(reason).contains("no field-service database configured").contains("fieldsync.source.url")
-                .contains("FIELDSYNC_SOURCE_URL").contains("--spring.profiles.active=demo");
+                .contains("FIELDSYNC_SOURCE_URL").contains("mvn spring-boot:run");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.fieldsync.xero;
+package io.fieldsync.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

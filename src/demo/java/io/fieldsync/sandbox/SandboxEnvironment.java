@@ -1,4 +1,4 @@
-package io.fieldsync.xero;
+package io.fieldsync.sandbox;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,7 +16,8 @@ import org.springframework.util.StringUtils;
  * With no Xero app configured ({@code fieldsync.xero.client-id} empty), switches the in-process
  * Xero sandbox on and points every Xero URL and credential at it, before any bean or route reads
  * them. The port is chosen here, not by the sandbox, so that routes and beans see one consistent
- * set of URLs from the start.
+ * set of URLs from the start. Registered in src/demo's META-INF/spring.factories: the demo's
+ * classpath (tests, spring-boot:run) has it, the production jar does not.
  */
 public class SandboxEnvironment implements EnvironmentPostProcessor {
 
