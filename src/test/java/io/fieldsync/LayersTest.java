@@ -32,7 +32,9 @@ class LayersTest {
             Set.of("schedule"),                                      // what starts runs
             Set.of("payments", "pulls", "attachments", "matching", "reconcile", "entities"), // feature steps; each entity's own rules
             Set.of("alerts"),                                        // outbox, conditions, run reports
-            Set.of("sync"),                                          // runs, push pipeline, state store
+            Set.of("push"),                                          // the push pipeline: pages, plan, outcomes
+            Set.of("runs"),                                          // run lifecycle: start, fence, steps, end
+            Set.of("state"),                                         // the state store: records, links, watermarks
             Set.of("settings", "mapping"),                           // run-time settings; templates
             Set.of("xero"),                                          // the Xero client
             Set.of("config", "logging"));                            // databases, start-up; masking

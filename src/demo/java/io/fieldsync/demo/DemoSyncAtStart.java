@@ -3,8 +3,8 @@ package io.fieldsync.demo;
 import java.util.List;
 
 import io.fieldsync.config.SourceDatabaseSettings;
-import io.fieldsync.sync.SyncRun;
-import io.fieldsync.sync.SyncRuns;
+import io.fieldsync.runs.SyncRuns;
+import io.fieldsync.state.SyncRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

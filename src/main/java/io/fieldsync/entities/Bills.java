@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.fieldsync.sync.PushSkip;
-import io.fieldsync.sync.PushedEntity;
+import io.fieldsync.push.PushSkip;
+import io.fieldsync.push.PushedEntity;
 import org.springframework.stereotype.Component;
 
 /**

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * What makes a field-service invoice unfit to send, found before it is mapped: each problem names
  * the field-service field (and line) to correct. An invoice with problems fails on its own
- * ({@link io.fieldsync.sync.PushDocuments#PROBLEMS}); the rest of its page goes on. Xero would refuse most of these
+ * ({@link io.fieldsync.push.PushDocuments#PROBLEMS}); the rest of its page goes on. Xero would refuse most of these
  * with a less telling message, or worse, take them: an invoice without lines for 0.00, an
  * invoice below zero.
  */

@@ -3,9 +3,9 @@ package io.fieldsync.entities;
 import java.util.List;
 import java.util.Map;
 
-import io.fieldsync.sync.PushDocuments;
-import io.fieldsync.sync.PushedEntity;
-import io.fieldsync.sync.SyncRules;
+import io.fieldsync.push.PushDocuments;
+import io.fieldsync.push.PushedEntity;
+import io.fieldsync.push.SyncRules;
 import io.fieldsync.xero.TaxTypes;
 import org.springframework.stereotype.Component;
 

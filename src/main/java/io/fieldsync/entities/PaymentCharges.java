@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.fieldsync.sync.PushDocuments;
-import io.fieldsync.sync.PushSkip;
-import io.fieldsync.sync.PushedEntity;
-import io.fieldsync.sync.RecordLink;
+import io.fieldsync.push.PushDocuments;
+import io.fieldsync.push.PushSkip;
+import io.fieldsync.push.PushedEntity;
+import io.fieldsync.state.RecordLink;
 
 /**
  * A card payment's processor fee or surcharge ({@code routes/push-payment-charges.camel.yaml}): its

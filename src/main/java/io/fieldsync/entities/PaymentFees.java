@@ -1,6 +1,6 @@
 package io.fieldsync.entities;
 
-import io.fieldsync.sync.PushDocuments;
+import io.fieldsync.push.PushDocuments;
 import org.springframework.stereotype.Component;
 
 /**

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.fieldsync.sync.PushDocuments;
-import io.fieldsync.sync.PushSkip;
-import io.fieldsync.sync.PushedEntity;
+import io.fieldsync.push.PushDocuments;
+import io.fieldsync.push.PushSkip;
+import io.fieldsync.push.PushedEntity;
 import org.springframework.stereotype.Component;
 
 /**

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import io.fieldsync.sync.PushDocuments;
-import io.fieldsync.sync.PushSkip;
-import io.fieldsync.sync.RecordLink;
-import io.fieldsync.sync.SyncRules;
+import io.fieldsync.push.PushDocuments;
+import io.fieldsync.push.PushSkip;
+import io.fieldsync.push.SyncRules;
+import io.fieldsync.state.RecordLink;
 import io.fieldsync.xero.TaxTypes;
 import org.springframework.stereotype.Component;
 

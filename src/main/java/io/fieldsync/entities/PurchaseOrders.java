@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.fieldsync.sync.PushSkip;
-import io.fieldsync.sync.PushedEntity;
-import io.fieldsync.sync.SyncRules;
+import io.fieldsync.push.PushSkip;
+import io.fieldsync.push.PushedEntity;
+import io.fieldsync.push.SyncRules;
 import org.springframework.stereotype.Component;
 
 /**

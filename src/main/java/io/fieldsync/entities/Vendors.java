@@ -3,9 +3,9 @@ package io.fieldsync.entities;
 import java.util.List;
 import java.util.Map;
 
-import io.fieldsync.sync.ContactNames;
-import io.fieldsync.sync.PushDocuments;
-import io.fieldsync.sync.PushedEntity;
+import io.fieldsync.push.ContactNames;
+import io.fieldsync.push.PushDocuments;
+import io.fieldsync.push.PushedEntity;
 import org.springframework.stereotype.Component;
 
 /**

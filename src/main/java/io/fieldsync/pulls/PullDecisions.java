@@ -14,14 +14,14 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fieldsync.mapping.MappingTemplates;
-import io.fieldsync.sync.PushedEntities;
-import io.fieldsync.sync.PushPlanner;
-import io.fieldsync.sync.RecordLink;
-import io.fieldsync.sync.RecordLinkRepository;
-import io.fieldsync.sync.RecordStatus;
-import io.fieldsync.sync.RecordStatusRepository;
-import io.fieldsync.sync.RunCounts;
-import io.fieldsync.sync.SyncRules;
+import io.fieldsync.push.PushPlanner;
+import io.fieldsync.push.PushedEntities;
+import io.fieldsync.push.SyncRules;
+import io.fieldsync.runs.RunCounts;
+import io.fieldsync.state.RecordLink;
+import io.fieldsync.state.RecordLinkRepository;
+import io.fieldsync.state.RecordStatus;
+import io.fieldsync.state.RecordStatusRepository;
 import io.fieldsync.xero.XeroConnection;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -60,14 +60,14 @@ public class PullDecisions {
     private final PushPlanner planner;
     private final SyncRules rules;
     private final RunCounts counts;
-    private final io.fieldsync.sync.SyncSteps steps;
+    private final io.fieldsync.runs.SyncSteps steps;
     private final org.springframework.jdbc.core.JdbcTemplate state;
-    private final io.fieldsync.sync.ContactNames contactNames;
+    private final io.fieldsync.push.ContactNames contactNames;
 
     public PullDecisions(XeroConnection connection, RecordLinkRepository links, RecordStatusRepository statuses,
                          MappingTemplates mappings, PushedEntities entities, PushPlanner planner, SyncRules rules,
-                         RunCounts counts, io.fieldsync.sync.SyncSteps steps, org.springframework.jdbc.core.JdbcTemplate state,
-                         io.fieldsync.sync.ContactNames contactNames) {
+                         RunCounts counts, io.fieldsync.runs.SyncSteps steps, org.springframework.jdbc.core.JdbcTemplate state,
+                         io.fieldsync.push.ContactNames contactNames) {
         this.contactNames = contactNames;
         this.steps = steps;
         this.state = state;

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fieldsync.sync.RunFence;
-import io.fieldsync.sync.SyncRuns;
-import io.fieldsync.sync.Watermark;
-import io.fieldsync.sync.WatermarkRepository;
+import io.fieldsync.runs.RunFence;
+import io.fieldsync.runs.SyncRuns;
+import io.fieldsync.state.Watermark;
+import io.fieldsync.state.WatermarkRepository;
 import io.fieldsync.xero.ChangePages;
 import io.fieldsync.xero.XeroConnection;
 import io.fieldsync.xero.XeroJsonDates;

@@ -7,14 +7,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import io.fieldsync.sync.SyncRuns;
+import io.fieldsync.runs.SyncRuns;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
+import org.apache.camel.StartupListener;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.ProcessorDefinitionHelper;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.ToDefinition;
-import org.apache.camel.StartupListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

@@ -1,17 +1,17 @@
 package io.fieldsync.attachments;
 
-import static io.fieldsync.sync.PushStandIns.afterCursor;
-import static io.fieldsync.sync.PushStandIns.pageOrder;
-import static io.fieldsync.sync.PushStandIns.pages;
-import static io.fieldsync.sync.PushStandIns.rows;
-import static io.fieldsync.sync.PushStandIns.selectList;
-import static io.fieldsync.sync.PushStandIns.sql;
+import static io.fieldsync.push.PushStandIns.afterCursor;
+import static io.fieldsync.push.PushStandIns.pageOrder;
+import static io.fieldsync.push.PushStandIns.pages;
+import static io.fieldsync.push.PushStandIns.rows;
+import static io.fieldsync.push.PushStandIns.selectList;
+import static io.fieldsync.push.PushStandIns.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
 
-import io.fieldsync.sync.PushStandIns;
+import io.fieldsync.push.PushStandIns;
 import io.fieldsync.testing.RouteHarness;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;

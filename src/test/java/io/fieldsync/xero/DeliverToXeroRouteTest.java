@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.fieldsync.sync.RunFencedException;
+import io.fieldsync.runs.RunFencedException;
 import io.fieldsync.testing.RouteHarness;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;

@@ -7,7 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.fieldsync.sync.RunFencedException;
+import io.fieldsync.runs.RunFencedException;
 import io.fieldsync.testing.RouteHarness;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
