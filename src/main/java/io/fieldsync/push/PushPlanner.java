@@ -71,13 +71,13 @@ public class PushPlanner {
      * The first step of a page: each prepared document is skipped (its entity's rules, or an
      * operator's skip that still holds), failed for a problem of its own, or goes on to its mapping.
      *
-     * @param revisited the records this push looks at again, with the updated_at they had when
-     *                  read (null until then): one read again, unchanged, among the changed rows
-     *                  was decided already and is neither sent nor counted twice
+     * @param cursor the push's position; its {@code revisited} records, with the updated_at they had
+     *               when read (null until then): one read again, unchanged, among the changed rows
+     *               was decided already and is neither sent nor counted twice
      */
     public PushPage screen(@ExchangeProperty("entity") String entity, @ExchangeProperty("syncRunId") long runId,
-                           @ExchangeProperty("revisited") Map<Long, Instant> revisited,
-                           @Body List<Map<String, Object>> documents) {
+                           @ExchangeProperty("cursor") PushPosition cursor, @Body List<Map<String, Object>> documents) {
+        Map<Long, Instant> revisited = cursor.revisited();
         PushPage page = PushPage.of(entity, runId, outcomes.statusesOf(entity,
                 documents.stream().map(d -> ((Number) d.get("id")).longValue()).toList()));
         for (Map<String, Object> document : documents) {

@@ -11,7 +11,8 @@ import io.fieldsync.runs.RunFence;
 import io.fieldsync.state.RecordStatus;
 import io.fieldsync.state.RecordStatusRepository;
 import io.fieldsync.xero.XeroConnection;
-import org.apache.camel.Exchange;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -44,18 +45,16 @@ public class RevisitRetirement {
 
     /** Retires the page's records that {@code rows} (the push query's answer for {@code revisitIds}) leaves out. */
     @Transactional
-    @SuppressWarnings("unchecked")
-    public void retireAbsent(List<Map<String, Object>> rows, Exchange exchange) {
-        Set<Long> gone = new HashSet<>(exchange.getProperty("revisitIds", List.class));
-        gone.remove(PushCursor.NO_REVISITS);
+    public void retireAbsent(@Body List<Map<String, Object>> rows, @ExchangeProperty("cursor") PushPosition cursor,
+                             @ExchangeProperty("syncRunId") long runId) {
+        Set<Long> gone = new HashSet<>(cursor.revisitPage());
         rows.forEach(row -> gone.remove(((Number) row.get("id")).longValue()));
         if (gone.isEmpty()) {
             return;
         }
-        long runId = exchange.getProperty("syncRunId", Long.class);
         fence.check(runId);
         Long tenant = connection.currentTenant().getId();
-        for (String entity : (List<String>) exchange.getProperty(PushCursor.REVISIT_ENTITIES, List.class)) {
+        for (String entity : cursor.revisitEntities()) {
             List<Long> retired = new ArrayList<>();
             Map<RecordStatus.Outcome, Integer> counted = new java.util.EnumMap<>(RecordStatus.Outcome.class);
             for (RecordStatus status : statuses.findByTenantRefAndEntityAndLocalIdIn(tenant, entity, gone)) {

@@ -92,7 +92,7 @@ class ExportAttachmentsRouteTest {
         MockEndpoint revisits = push.revisitSelect("from attachments a");
 
         assertThat(sql(select)).isEqualTo(FILE_COLUMNS + " where " + afterCursor("a.") + " " + pageOrder("a."));
-        assertThat(sql(revisits)).isEqualTo(FILE_COLUMNS + " where a.id in (:#in:${exchangeProperty.revisitIds})");
+        assertThat(sql(revisits)).isEqualTo(FILE_COLUMNS + " where a.id in (:#in:${exchangeProperty.cursor.revisitIds})");
         assertThat(selectList(revisits)).isEqualTo(selectList(select));
     }
 

@@ -45,7 +45,7 @@ class PushBillsRouteTest {
         assertThat(sql(select)).contains("where po.status = 'finished' and (" + afterCursor("po.") + ")").endsWith(pageOrder("po."));
         assertThat(select.getReceivedExchanges()).hasSize(2);
         MockEndpoint revisits = push.revisitSelect("from purchase_orders po", "po.status = 'finished'");
-        assertThat(sql(revisits)).endsWith("where po.status = 'finished' and po.id in (:#in:${exchangeProperty.revisitIds})");
+        assertThat(sql(revisits)).endsWith("where po.status = 'finished' and po.id in (:#in:${exchangeProperty.cursor.revisitIds})");
         assertThat(routes.journal()).noneMatch(step -> step.contains("purchase-order.to-xero"));
     }
 

@@ -49,9 +49,9 @@ class PushInvoicesRouteTest {
                 .contains("from invoices i join customers c on c.id = i.customer_id left join sites s on s.id = i.site_id "
                         + "left join jobs j on j.id = i.job_id where " + afterCursor("i."))
                 .endsWith(pageOrder("i."));
-        assertThat(select.getReceivedExchanges()).extracting(e -> e.getProperty("afterId")).containsExactly(0L, 2L);
+        assertThat(select.getReceivedExchanges()).extracting(e -> e.getProperty("cursor", PushPosition.class).afterId()).containsExactly(0L, 2L);
         MockEndpoint revisits = push.revisitSelect("from invoices i");
-        assertThat(sql(revisits)).endsWith("where i.id in (:#in:${exchangeProperty.revisitIds})");
+        assertThat(sql(revisits)).endsWith("where i.id in (:#in:${exchangeProperty.cursor.revisitIds})");
         assertThat(selectList(revisits)).isEqualTo(selectList(select));
     }
 

@@ -41,7 +41,7 @@ class PushItemsRouteTest {
 
         assertThat(sql(select)).startsWith("select m.*, t.code as tax_code, t.rate as tax_rate from materials m left join tax_codes t")
                 .contains("where " + afterCursor("m.")).endsWith(pageOrder("m."));
-        assertThat(select.getReceivedExchanges()).extracting(e -> e.getProperty("afterId")).containsExactly(0L, 2L);
+        assertThat(select.getReceivedExchanges()).extracting(e -> e.getProperty("cursor", PushPosition.class).afterId()).containsExactly(0L, 2L);
         assertThat(selectList(push.revisitSelect("from materials m"))).isEqualTo(selectList(select));
     }
 

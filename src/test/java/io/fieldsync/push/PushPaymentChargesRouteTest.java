@@ -68,7 +68,7 @@ class PushPaymentChargesRouteTest {
 
     @Test
     void bothLookAgainAtTheirRecordsByPaymentIdWithTheSameColumns() {
-        assertThat(sql(push.revisitSelect("from payments p"))).endsWith("where p.source = 'fsm' and p.id in (:#in:${exchangeProperty.revisitIds})");
+        assertThat(sql(push.revisitSelect("from payments p"))).endsWith("where p.source = 'fsm' and p.id in (:#in:${exchangeProperty.cursor.revisitIds})");
         assertThat(selectList(push.revisitSelect("from payments p"))).isEqualTo(selectList(push.keysetSelect("p.fee_amount")))
                 .isEqualTo(selectList(push.keysetSelect("p.surcharge_amount")));
     }

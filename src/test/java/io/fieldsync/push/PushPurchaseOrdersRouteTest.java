@@ -45,7 +45,7 @@ class PushPurchaseOrdersRouteTest {
 
         assertThat(sql(select)).isEqualTo("select po.*, v.name as vendor_name from purchase_orders po join vendors v on v.id = po.vendor_id "
                 + "where " + afterCursor("po.") + " " + pageOrder("po."));
-        assertThat(select.getReceivedExchanges()).extracting(e -> e.getProperty("afterId")).containsExactly(0L, 2L);
+        assertThat(select.getReceivedExchanges()).extracting(e -> e.getProperty("cursor", PushPosition.class).afterId()).containsExactly(0L, 2L);
         assertThat(selectList(push.revisitSelect("from purchase_orders po"))).isEqualTo(selectList(select));
     }
 

@@ -1,5 +1,6 @@
 package io.fieldsync.push;
 
+import java.time.LocalDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -10,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.LongStream;
 
+import io.fieldsync.state.KeysetPosition;
 import io.fieldsync.testing.RouteHarness;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
@@ -26,6 +28,7 @@ public final class PushStandIns {
 
     public static final int PAGE_SIZE = 2;
     public static final long RUN_ID = 7L;
+    private static final LocalDateTime BEGINNING = LocalDateTime.of(1970, 1, 1, 0, 0);
 
     private RouteHarness harness;
     private final Deque<List<Long>> revisitPages = new ArrayDeque<>();
@@ -93,12 +96,12 @@ public final class PushStandIns {
 
     /** The keyset select of the push of a table: the query that reads after the cursor's position. */
     public MockEndpoint keysetSelect(String... fragments) {
-        return harness.mockContaining(with(fragments, "sql:", "${exchangeProperty.afterId}"));
+        return harness.mockContaining(with(fragments, "sql:", "${exchangeProperty.cursor.afterId}"));
     }
 
     /** The select of the records looked at again, by id. */
     public MockEndpoint revisitSelect(String... fragments) {
-        return harness.mockContaining(with(fragments, "sql:", "${exchangeProperty.revisitIds}"));
+        return harness.mockContaining(with(fragments, "sql:", "${exchangeProperty.cursor.revisitIds}"));
     }
 
     private static String[] with(String[] fragments, String... more) {
@@ -120,13 +123,13 @@ public final class PushStandIns {
 
     /** The keyset condition on a table's (updated_at, id), columns named with the table's alias (e.g. {@code "i."}). */
     public static String afterCursor(String alias) {
-        return alias + "updated_at > :#${exchangeProperty.afterUpdatedAt} or (" + alias + "updated_at = :#${exchangeProperty.afterUpdatedAt} and "
-                + alias + "id > :#${exchangeProperty.afterId})";
+        return alias + "updated_at > :#${exchangeProperty.cursor.afterUpdatedAt} or (" + alias + "updated_at = :#${exchangeProperty.cursor.afterUpdatedAt} and "
+                + alias + "id > :#${exchangeProperty.cursor.afterId})";
     }
 
     /** The keyset order and page size. */
     public static String pageOrder(String alias) {
-        return "order by " + alias + "updated_at, " + alias + "id limit :#${exchangeProperty.pageSize}";
+        return "order by " + alias + "updated_at, " + alias + "id limit :#${exchangeProperty.cursor.pageSize}";
     }
 
     /** The last exchange that reached Xero (deliver-to-xero). */
@@ -162,43 +165,42 @@ public final class PushStandIns {
         return rows.stream().map(row -> row.get("id")).toList();
     }
 
+    /** The push's position as PushCursor gives it, moved as the stand-in pages say. */
     public class Cursor {
-        public void start(String entity, Exchange exchange) {
+        public PushPosition start(String entity) {
             note("pushCursor.start " + entity);
-            exchange.setProperty("afterUpdatedAt", "1970-01-01 00:00:00.000000");
-            exchange.setProperty("afterId", 0L);
-            exchange.setProperty("pageSize", PAGE_SIZE);
-            exchange.setProperty("morePages", true);
-            exchange.setProperty("moreRevisits", true);
-            exchange.setProperty("revisited", new HashMap<>());
+            return new PushPosition(entity, new KeysetPosition(BEGINNING, 0L), PAGE_SIZE, true, null, List.of(entity), 0L,
+                    List.of(PushPosition.NO_REVISITS), true, new HashMap<>());
         }
 
-        public void revisitAlso(String entity, Exchange exchange) {
+        public PushPosition revisitAlso(String entity, @ExchangeProperty("cursor") PushPosition cursor) {
             note("pushCursor.revisitAlso " + entity);
+            return cursor.revisitingAlso(entity);
         }
 
-        public void nextRevisits(Exchange exchange) {
+        public PushPosition nextRevisits(@ExchangeProperty("cursor") PushPosition cursor) {
             List<Long> page = revisitPages.isEmpty() ? List.of() : revisitPages.poll();
             note("pushCursor.nextRevisits " + page);
-            exchange.setProperty("moreRevisits", page.size() >= PAGE_SIZE);
-            exchange.setProperty("revisitIds", page.isEmpty() ? List.of(-1L) : page);
+            return cursor.revisiting(page, page.size() >= PAGE_SIZE);
         }
 
-        public void advance(List<Map<String, Object>> page, Exchange exchange) {
+        public PushPosition advance(@Body List<Map<String, Object>> page, @ExchangeProperty("cursor") PushPosition cursor) {
             note("pushCursor.advance " + ids(page));
-            exchange.setProperty("morePages", page.size() >= PAGE_SIZE);
-            if (!page.isEmpty()) {
-                exchange.setProperty("afterId", page.get(page.size() - 1).get("id"));
+            if (page.isEmpty()) {
+                return cursor.lastPage();
             }
+            long lastId = ((Number) page.get(page.size() - 1).get("id")).longValue();
+            return cursor.after(new KeysetPosition(BEGINNING, lastId), page.size() >= PAGE_SIZE);
         }
 
-        public void commit(String entity, Exchange exchange) {
-            note("pushCursor.commit " + entity);
+        public void commit(@ExchangeProperty("cursor") PushPosition cursor, @ExchangeProperty("syncRunId") Long runId) {
+            note("pushCursor.commit " + cursor.entity());
         }
     }
 
     public class Retirement {
-        public void retireAbsent(List<Map<String, Object>> rows, Exchange exchange) {
+        public void retireAbsent(@Body List<Map<String, Object>> rows, @ExchangeProperty("cursor") PushPosition cursor,
+                                 @ExchangeProperty("syncRunId") long runId) {
             note("revisitRetirement.retireAbsent " + ids(rows));
         }
     }

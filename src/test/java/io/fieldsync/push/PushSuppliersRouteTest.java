@@ -41,7 +41,7 @@ class PushSuppliersRouteTest {
         push.push("push-suppliers");
 
         assertThat(sql(select)).startsWith("select * from vendors where " + afterCursor("")).endsWith(pageOrder(""));
-        assertThat(select.getReceivedExchanges()).extracting(e -> e.getProperty("afterId")).containsExactly(0L, 2L);
+        assertThat(select.getReceivedExchanges()).extracting(e -> e.getProperty("cursor", PushPosition.class).afterId()).containsExactly(0L, 2L);
     }
 
     @Test
@@ -51,9 +51,9 @@ class PushSuppliersRouteTest {
         push.push("push-suppliers");
 
         MockEndpoint revisits = push.revisitSelect("from vendors");
-        assertThat(sql(revisits)).endsWith("where id in (:#in:${exchangeProperty.revisitIds})");
+        assertThat(sql(revisits)).endsWith("where id in (:#in:${exchangeProperty.cursor.revisitIds})");
         assertThat(selectList(revisits)).isEqualTo(selectList(push.keysetSelect("from vendors")));
-        assertThat(revisits.getReceivedExchanges().get(0).getProperty("revisitIds")).isEqualTo(List.of(5L));
+        assertThat(revisits.getReceivedExchanges().get(0).getProperty("cursor", PushPosition.class).revisitIds()).isEqualTo(List.of(5L));
     }
 
     @Test
