@@ -21,16 +21,20 @@ import org.junit.jupiter.api.Test;
 /**
  * The layers of README's Layout, top to bottom: a package may use the packages on the levels
  * below its own, never one above it nor another on its own level. Read from the sources, so an
- * import and a fully qualified name count alike; comments and string literals do not.
+ * import and a fully qualified name count alike; comments and string literals do not. The demo
+ * and the sandbox (src/demo, not in the production jar) sit on top: nothing shipped knows them.
  */
 class LayersTest {
 
     static final List<Set<String>> LAYERS = List.of(
-            Set.of("api", "security", "demo", "sandbox", "startup"), // entry points; start-up checks
+            Set.of("demo", "sandbox"),                               // src/demo: the demo and the Xero sandbox
+            Set.of("api", "security", "startup"),                    // entry points; start-up checks
             Set.of("schedule"),                                      // what starts runs
-            Set.of("payments", "pulls", "attachments", "matching", "reconcile"), // feature steps
+            Set.of("payments", "pulls", "attachments", "matching", "reconcile", "entities"), // feature steps; each entity's own rules
             Set.of("alerts"),                                        // outbox, conditions, run reports
-            Set.of("sync"),                                          // runs, push pipeline, state store
+            Set.of("push"),                                          // the push pipeline: pages, plan, outcomes
+            Set.of("runs"),                                          // run lifecycle: start, fence, steps, end
+            Set.of("state"),                                         // the state store: records, links, watermarks
             Set.of("settings", "mapping"),                           // run-time settings; templates
             Set.of("xero"),                                          // the Xero client
             Set.of("config", "logging"));                            // databases, start-up; masking
@@ -39,13 +43,17 @@ class LayersTest {
     static final Set<String> TEMPORARY = Set.of();
 
     private static final Path SOURCES = Path.of("src/main/java/io/fieldsync");
+    /** The demo's tree: compiled with the tests, run by spring-boot:run, never packaged. */
+    private static final Path DEMO_SOURCES = Path.of("src/demo/java/io/fieldsync");
+    /** What only the demo's tree may name, in code or in a string (a condition, a property switch). */
+    private static final Pattern DEMO_ONLY = Pattern.compile("io\\.fieldsync\\.(demo|sandbox)\\b|fieldsync\\.(demo|sandbox)\\.");
     private static final Pattern USE = Pattern.compile("\\bio\\.fieldsync\\.([a-z]+)\\.([A-Za-z_][A-Za-z0-9_]*)");
 
     @Test
     void noPackageUsesOneAboveItOrBesideIt() {
         List<String> upward = new ArrayList<>();
         for (Map.Entry<Path, String> source : sources().entrySet()) {
-            Path relative = SOURCES.relativize(source.getKey());
+            Path relative = (source.getKey().startsWith(DEMO_SOURCES) ? DEMO_SOURCES : SOURCES).relativize(source.getKey());
             if (relative.getNameCount() < 2) {
                 continue; // FieldSyncApplication, above every layer
             }
@@ -66,8 +74,23 @@ class LayersTest {
     }
 
     @Test
+    void shippedCodeNamesNothingOfTheDemo() {
+        List<String> mentions = new ArrayList<>();
+        for (Map.Entry<Path, String> source : sources().entrySet()) {
+            if (source.getKey().startsWith(SOURCES)) {
+                Matcher mention = DEMO_ONLY.matcher(withoutComments(source.getValue()));
+                while (mention.find()) {
+                    mentions.add(SOURCES.relativize(source.getKey()) + ": " + mention.group());
+                }
+            }
+        }
+        assertTrue(mentions.isEmpty(), "src/main names the demo or the sandbox, which the production jar does not carry:\n  "
+                + String.join("\n  ", mentions));
+    }
+
+    @Test
     void everyPackageHasItsLevel() {
-        try (Stream<Path> packages = Files.list(SOURCES)) {
+        try (Stream<Path> packages = Stream.concat(Files.list(SOURCES), Files.list(DEMO_SOURCES))) {
             List<String> unplaced = packages.filter(Files::isDirectory).map(p -> p.getFileName().toString())
                     .filter(p -> LAYERS.stream().noneMatch(level -> level.contains(p))).sorted().toList();
             assertTrue(unplaced.isEmpty(), "packages with no level in LayersTest.LAYERS: " + unplaced);
@@ -88,7 +111,7 @@ class LayersTest {
 
     private static Map<Path, String> sources() {
         Map<Path, String> sources = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
+        try (Stream<Path> files = Stream.concat(Files.walk(SOURCES), Files.walk(DEMO_SOURCES))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 sources.put(file, Files.readString(file));
             }
@@ -126,6 +149,11 @@ class LayersTest {
             }
         }
         return code.toString();
+    }
+
+    /** The source without comments; string literals kept (a property name in a condition counts). */
+    static String withoutComments(String source) {
+        return source.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("(?m)//.*$", "");
     }
 
     /** Index of the last character of the next {@code end} from {@code from}, or the end of the text. */

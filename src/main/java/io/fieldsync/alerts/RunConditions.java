@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import io.fieldsync.sync.SyncRun;
+import io.fieldsync.state.SyncRun;
 
 /**
  * Which condition needing a person a run's end shows, from its status and recorded reason. A

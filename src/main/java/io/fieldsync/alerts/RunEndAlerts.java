@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.fieldsync.sync.SyncRun;
-import io.fieldsync.sync.SyncRunEnded;
+import io.fieldsync.runs.SyncRunEnded;
+import io.fieldsync.state.SyncRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;

@@ -3,7 +3,7 @@ package io.fieldsync.alerts;
 import java.util.List;
 import java.util.Map;
 
-import io.fieldsync.sync.SyncRun;
+import io.fieldsync.state.SyncRun;
 
 /**
  * What a run did, as the reports tell it: its counts per entity and status, and its failed

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.fieldsync.sync.SyncRun;
+import io.fieldsync.state.SyncRun;
 import io.fieldsync.xero.XeroDeepLinks;
 import io.fieldsync.xero.XeroTenant;
 import io.fieldsync.xero.XeroTenantRepository;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.fieldsync.sync.SyncRun;
+import io.fieldsync.state.SyncRun;
 import org.springframework.stereotype.Component;
 
 /**

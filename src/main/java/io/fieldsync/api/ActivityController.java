@@ -9,7 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fieldsync.payments.PaymentActivity;
-import io.fieldsync.sync.SyncRunRepository;
+import io.fieldsync.state.SyncRunRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

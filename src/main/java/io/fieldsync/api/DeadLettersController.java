@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.fieldsync.sync.DeadLetter;
-import io.fieldsync.sync.DeadLetterRepository;
+import io.fieldsync.state.DeadLetter;
+import io.fieldsync.state.DeadLetterRepository;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

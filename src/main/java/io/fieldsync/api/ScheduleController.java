@@ -3,11 +3,11 @@ package io.fieldsync.api;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fieldsync.runs.SyncRuns;
 import io.fieldsync.schedule.SyncSchedule;
 import io.fieldsync.settings.MaintenanceWindows;
 import io.fieldsync.settings.ScheduleSettings;
-import io.fieldsync.sync.SyncRun;
-import io.fieldsync.sync.SyncRuns;
+import io.fieldsync.state.SyncRun;
 import org.quartz.SchedulerException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

@@ -2,8 +2,8 @@ package io.fieldsync.api;
 
 import java.util.List;
 
-import io.fieldsync.sync.SyncRun;
-import io.fieldsync.sync.SyncRuns;
+import io.fieldsync.runs.SyncRuns;
+import io.fieldsync.state.SyncRun;
 import org.springframework.jmx.export.annotation.ManagedAttribute;
 import org.springframework.jmx.export.annotation.ManagedOperation;
 import org.springframework.jmx.export.annotation.ManagedResource;

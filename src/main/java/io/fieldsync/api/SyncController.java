@@ -3,10 +3,10 @@ package io.fieldsync.api;
 import java.security.Principal;
 import java.util.List;
 
+import io.fieldsync.runs.SyncRuns;
 import io.fieldsync.settings.SyncEntities;
-import io.fieldsync.sync.SyncRun;
-import io.fieldsync.sync.SyncRunRepository;
-import io.fieldsync.sync.SyncRuns;
+import io.fieldsync.state.SyncRun;
+import io.fieldsync.state.SyncRunRepository;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

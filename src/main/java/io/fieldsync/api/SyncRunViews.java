@@ -3,9 +3,9 @@ package io.fieldsync.api;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.fieldsync.sync.SyncRun;
-import io.fieldsync.sync.SyncRunCount;
-import io.fieldsync.sync.SyncRunCountRepository;
+import io.fieldsync.state.SyncRun;
+import io.fieldsync.state.SyncRunCount;
+import io.fieldsync.state.SyncRunCountRepository;
 import org.springframework.stereotype.Component;
 
 /** Builds {@link SyncRunView}s with their per-entity counts ({"invoice":{"synced":n,...}}). */

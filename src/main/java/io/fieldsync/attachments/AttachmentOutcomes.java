@@ -2,7 +2,7 @@ package io.fieldsync.attachments;
 
 import java.util.List;
 
-import io.fieldsync.sync.RecordOutcomes;
+import io.fieldsync.push.RecordOutcomes;
 import io.fieldsync.xero.ElementResult;
 import io.fieldsync.xero.XeroConnection;
 import org.springframework.stereotype.Component;

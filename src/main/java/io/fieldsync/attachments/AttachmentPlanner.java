@@ -18,12 +18,14 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fieldsync.sync.RecordLink;
-import io.fieldsync.sync.RecordLinkRepository;
-import io.fieldsync.sync.RecordOutcomes;
-import io.fieldsync.sync.RecordStatus;
-import io.fieldsync.sync.SourceClock;
-import io.fieldsync.sync.SyncSteps;
+import io.fieldsync.push.PushPage;
+import io.fieldsync.push.PushSkip;
+import io.fieldsync.push.RecordOutcomes;
+import io.fieldsync.runs.SyncSteps;
+import io.fieldsync.state.RecordLink;
+import io.fieldsync.state.RecordLinkRepository;
+import io.fieldsync.state.RecordStatus;
+import io.fieldsync.state.SourceClock;
 import io.fieldsync.xero.Outgoing;
 import io.fieldsync.xero.XeroConnection;
 import io.fieldsync.xero.XeroFileLimits;
@@ -80,14 +82,10 @@ public class AttachmentPlanner {
 
     /** What is not sent, per entity, for {@link RecordOutcomes#notSent}. */
     private static final class NotSent {
-        final Map<Long, RecordStatus.Outcome> outcomes = new LinkedHashMap<>();
-        final Map<Long, String> reasons = new HashMap<>();
-        final Map<Long, RecordStatus.SkipKind> kinds = new HashMap<>();
+        final Map<Long, PushPage.NotSent> records = new LinkedHashMap<>();
 
         void skip(long id, RecordStatus.SkipKind kind, String reason) {
-            outcomes.put(id, RecordStatus.Outcome.SKIPPED);
-            reasons.put(id, reason);
-            kinds.put(id, kind);
+            records.put(id, PushPage.NotSent.skipped(new PushSkip(kind, reason)));
         }
     }
 
@@ -189,7 +187,7 @@ public class AttachmentPlanner {
         }
         transaction.executeWithoutResult(status -> {
             newPlaces.forEach(place -> exports.take(tenant, place));
-            notSent.forEach((entity, skipped) -> outcomes.notSent(entity, runId, skipped.outcomes, skipped.reasons, skipped.kinds));
+            notSent.forEach((entity, skipped) -> outcomes.notSent(entity, runId, skipped.records));
             for (String entity : List.of(TO_DOCUMENT, TO_BILL)) {
                 List<Outgoing> pending = uploads.stream().filter(u -> u.entity().equals(entity))
                         .flatMap(u -> u.batch().stream()).toList();

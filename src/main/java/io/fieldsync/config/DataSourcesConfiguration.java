@@ -3,6 +3,7 @@ package io.fieldsync.config;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -11,13 +12,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 
 /**
  * The connector's two databases. The state store ({@code spring.datasource.*}) is primary, so
  * Flyway and JPA use it and only it; the field-service database ({@code fieldsync.source.*}) is
  * read and written by routes through camel-sql and is never migrated. Each pool takes its Hikari
  * settings ({@code spring.datasource.hikari.*}, {@code fieldsync.source.hikari.*}) before it opens
- * its first connection: Hikari refuses most of them once started.
+ * its first connection: Hikari refuses most of them once started. Neither has a default in the
+ * production jar: the embedded ones (H2, sample data) belong to the demo's classpath.
  */
 @Configuration(proxyBeanMethods = false)
 public class DataSourcesConfiguration {
@@ -31,7 +34,13 @@ public class DataSourcesConfiguration {
 
     @Bean
     @Primary
-    public DataSource dataSource(DataSourceProperties stateDataSourceProperties, DatabaseTimeouts timeouts, Environment environment) {
+    public DataSource dataSource(DataSourceProperties stateDataSourceProperties, DatabaseTimeouts timeouts, Environment environment,
+                                 SourceDatabaseSettings source, ObjectProvider<EmbeddedSourceDatabase> demo) {
+        // the field-service database is what an operator sets first: with neither set, say that one
+        embeddedSourceAskedFor(source, demo);
+        if (!StringUtils.hasText(stateDataSourceProperties.getUrl())) {
+            throw new StateStoreMissingException();
+        }
         return DatabaseReachability.open("spring.datasource.url", stateDataSourceProperties.getUrl(), () -> {
             HikariDataSource state = stateDataSourceProperties.initializeDataSourceBuilder()
                     .type(HikariDataSource.class).build();
@@ -49,11 +58,9 @@ public class DataSourcesConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    public HikariDataSource sourceDataSource(SourceDatabaseSettings settings, EmbeddedSourceDatabase demo, DatabaseTimeouts timeouts,
-                                             Environment environment) {
-        if (settings.isEmbedded() && !demo.askedFor()) {
-            throw new SourceDatabaseMissingException();
-        }
+    public HikariDataSource sourceDataSource(SourceDatabaseSettings settings, ObjectProvider<EmbeddedSourceDatabase> embedded,
+                                             DatabaseTimeouts timeouts, Environment environment) {
+        EmbeddedSourceDatabase demo = embeddedSourceAskedFor(settings, embedded);
         String url = settings.isEmbedded() ? demo.url() : settings.getUrl();
         HikariDataSource source = DatabaseReachability.open("fieldsync.source.url", url, () -> {
             HikariDataSource pool = new HikariDataSource();
@@ -74,6 +81,22 @@ public class DataSourcesConfiguration {
             demo.load(source);
         }
         return source;
+    }
+
+    /**
+     * The embedded field-service database when no url is set and the demo (on its classpath only)
+     * was asked for; null when a url is set. Neither: no start, with the setting to set.
+     */
+    private static EmbeddedSourceDatabase embeddedSourceAskedFor(SourceDatabaseSettings settings,
+                                                                 ObjectProvider<EmbeddedSourceDatabase> embedded) {
+        if (!settings.isEmbedded()) {
+            return null;
+        }
+        EmbeddedSourceDatabase demo = embedded.getIfAvailable();
+        if (demo == null || !demo.askedFor()) {
+            throw new SourceDatabaseMissingException();
+        }
+        return demo;
     }
 
     /**

@@ -3,8 +3,8 @@ package io.fieldsync.config;
 import javax.sql.DataSource;
 
 /**
- * The field-service database used when {@code fieldsync.source.url} is empty (the demo implements it),
- * so the data sources need not know the demo.
+ * The field-service database used when {@code fieldsync.source.url} is empty (the demo implements it,
+ * on the demo's classpath only), so the data sources need not know the demo. The production jar has none.
  */
 public interface EmbeddedSourceDatabase {
 

@@ -2,7 +2,7 @@ package io.fieldsync.config;
 
 import org.springframework.util.StringUtils;
 
-/** {@code fieldsync.source.*}: where the field-service database is. No url means the embedded demo one. */
+/** {@code fieldsync.source.*}: where the field-service database is. No url: the demo's embedded one where the demo runs, else no start. */
 public class SourceDatabaseSettings {
 
     /** JDBC URL of the field-service database (MySQL protocol); empty: no start, unless the demo is asked for. */

@@ -22,7 +22,6 @@ public class ConfiguredSecrets implements ApplicationListener<SpringApplicationE
             "fieldsync.xero.client-secret",
             "fieldsync.xero.token-key",
             "fieldsync.xero.webhook-key",
-            "fieldsync.sandbox.client-secret",
             "fieldsync.source.password",
             "spring.datasource.password",
             "fieldsync.alerts.smtp-password",

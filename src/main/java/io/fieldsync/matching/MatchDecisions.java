@@ -6,8 +6,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import io.fieldsync.sync.RecordActionRefusedException;
-import io.fieldsync.sync.RecordActions;
+import io.fieldsync.state.RecordActionRefusedException;
+import io.fieldsync.state.RecordActions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;

@@ -1,7 +1,7 @@
 package io.fieldsync.matching;
 
-import io.fieldsync.sync.SyncAlreadyRunningException;
-import io.fieldsync.sync.SyncRuns;
+import io.fieldsync.runs.SyncAlreadyRunningException;
+import io.fieldsync.runs.SyncRuns;
 import io.fieldsync.xero.XeroConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

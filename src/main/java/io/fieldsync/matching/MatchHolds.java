@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.fieldsync.sync.PushHolds;
+import io.fieldsync.push.PushHolds;
 import io.fieldsync.xero.XeroConnection;
 import org.springframework.stereotype.Component;
 

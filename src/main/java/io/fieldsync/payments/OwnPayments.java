@@ -4,11 +4,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.fieldsync.sync.RecordLink;
-import io.fieldsync.sync.RecordLinkRepository;
-import io.fieldsync.sync.RecordStatus;
-import io.fieldsync.sync.RecordStatusRepository;
-import io.fieldsync.sync.SyncRules;
+import io.fieldsync.push.SyncRules;
+import io.fieldsync.state.RecordLink;
+import io.fieldsync.state.RecordLinkRepository;
+import io.fieldsync.state.RecordStatus;
+import io.fieldsync.state.RecordStatusRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -2,10 +2,10 @@ package io.fieldsync.payments;
 
 import java.util.Optional;
 
+import io.fieldsync.runs.SyncRuns;
+import io.fieldsync.runs.SyncSteps;
 import io.fieldsync.settings.MaintenanceWindows;
-import io.fieldsync.sync.SyncRun;
-import io.fieldsync.sync.SyncRuns;
-import io.fieldsync.sync.SyncSteps;
+import io.fieldsync.state.SyncRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

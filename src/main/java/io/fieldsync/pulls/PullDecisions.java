@@ -14,14 +14,14 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fieldsync.mapping.MappingTemplates;
-import io.fieldsync.sync.PushDocuments;
-import io.fieldsync.sync.PushPlanner;
-import io.fieldsync.sync.RecordLink;
-import io.fieldsync.sync.RecordLinkRepository;
-import io.fieldsync.sync.RecordStatus;
-import io.fieldsync.sync.RecordStatusRepository;
-import io.fieldsync.sync.RunCounts;
-import io.fieldsync.sync.SyncRules;
+import io.fieldsync.push.PushPlanner;
+import io.fieldsync.push.PushedEntities;
+import io.fieldsync.push.SyncRules;
+import io.fieldsync.runs.RunCounts;
+import io.fieldsync.state.RecordLink;
+import io.fieldsync.state.RecordLinkRepository;
+import io.fieldsync.state.RecordStatus;
+import io.fieldsync.state.RecordStatusRepository;
 import io.fieldsync.xero.XeroConnection;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -56,18 +56,18 @@ public class PullDecisions {
     private final RecordLinkRepository links;
     private final RecordStatusRepository statuses;
     private final MappingTemplates mappings;
-    private final PushDocuments documents;
+    private final PushedEntities entities;
     private final PushPlanner planner;
     private final SyncRules rules;
     private final RunCounts counts;
-    private final io.fieldsync.sync.SyncSteps steps;
+    private final io.fieldsync.runs.SyncSteps steps;
     private final org.springframework.jdbc.core.JdbcTemplate state;
-    private final io.fieldsync.sync.ContactNames contactNames;
+    private final io.fieldsync.push.ContactNames contactNames;
 
     public PullDecisions(XeroConnection connection, RecordLinkRepository links, RecordStatusRepository statuses,
-                         MappingTemplates mappings, PushDocuments documents, PushPlanner planner, SyncRules rules,
-                         RunCounts counts, io.fieldsync.sync.SyncSteps steps, org.springframework.jdbc.core.JdbcTemplate state,
-                         io.fieldsync.sync.ContactNames contactNames) {
+                         MappingTemplates mappings, PushedEntities entities, PushPlanner planner, SyncRules rules,
+                         RunCounts counts, io.fieldsync.runs.SyncSteps steps, org.springframework.jdbc.core.JdbcTemplate state,
+                         io.fieldsync.push.ContactNames contactNames) {
         this.contactNames = contactNames;
         this.steps = steps;
         this.state = state;
@@ -75,7 +75,7 @@ public class PullDecisions {
         this.links = links;
         this.statuses = statuses;
         this.mappings = mappings;
-        this.documents = documents;
+        this.entities = entities;
         this.planner = planner;
         this.rules = rules;
         this.counts = counts;
@@ -279,7 +279,7 @@ public class PullDecisions {
 
     private Map<String, Object> prepared(PulledKind kind, Map<String, Object> row) {
         List<Map<String, Object>> one = List.of(row);
-        return new LinkedHashMap<>(kind == PulledKind.ITEM ? documents.items(one).get(0) : documents.records(kind.entity(), one).get(0));
+        return new LinkedHashMap<>(entities.documents(kind.entity(), one).get(0));
     }
 
     /** The hash of the payload Xero last has from us (or we took from it), when that is known for sure. */

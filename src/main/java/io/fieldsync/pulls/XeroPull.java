@@ -8,13 +8,13 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fieldsync.config.LiveSettings;
+import io.fieldsync.runs.RunFence;
+import io.fieldsync.runs.SyncRuns;
 import io.fieldsync.settings.EntityProperties;
 import io.fieldsync.settings.ItemProperties;
 import io.fieldsync.settings.PullProperties;
-import io.fieldsync.sync.RunFence;
-import io.fieldsync.sync.SyncRuns;
-import io.fieldsync.sync.Watermark;
-import io.fieldsync.sync.WatermarkRepository;
+import io.fieldsync.state.Watermark;
+import io.fieldsync.state.WatermarkRepository;
 import io.fieldsync.xero.ChangePages;
 import io.fieldsync.xero.XeroConnection;
 import io.fieldsync.xero.XeroJsonDates;

@@ -11,7 +11,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import io.fieldsync.sync.SyncRules;
+import io.fieldsync.push.SyncRules;
 import io.fieldsync.xero.XeroConnection;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;

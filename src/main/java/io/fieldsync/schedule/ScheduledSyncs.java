@@ -3,9 +3,9 @@ package io.fieldsync.schedule;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 
+import io.fieldsync.runs.SyncRunEnded;
+import io.fieldsync.runs.SyncRuns;
 import io.fieldsync.settings.MaintenanceWindows;
-import io.fieldsync.sync.SyncRunEnded;
-import io.fieldsync.sync.SyncRuns;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.fieldsync.config.LiveSettings;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**

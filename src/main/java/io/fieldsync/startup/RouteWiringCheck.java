@@ -8,7 +8,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import io.fieldsync.config.FieldSyncProperties;
-import io.fieldsync.sync.SyncRuns;
+import io.fieldsync.runs.SyncRuns;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.StartupListener;
@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Once the routes are loaded, checks that they fit together: every route the Java side calls
- * exists, and every {@code direct:} endpoint a route sends to has a route consuming it. A route
+ * exists, every {@code direct:} endpoint a route sends to has a route consuming it, and every
+ * bean method a route calls exists with as many parameters as the route passes ({@link RouteBeanCalls}). A route
  * file left out of the routes folder shows up here at start-up, with the file that needed it,
  * rather than as "No consumers available" in the middle of a sync.
  */
@@ -85,6 +86,7 @@ public class RouteWiringCheck implements ApplicationRunner {
                             + " but no route consumes it; is its route file missing from " + routesLocation + "?");
                 }
             }
+            problems.addAll(RouteBeanCalls.problems(camel, route, source(route)));
         }
         return problems;
     }

@@ -10,6 +10,7 @@ import io.fieldsync.config.DatabaseUnreachableException;
 import io.fieldsync.config.FieldSyncProperties;
 import io.fieldsync.config.LiveSettings;
 import io.fieldsync.config.SourceDatabaseMissingException;
+import io.fieldsync.config.StateStoreMissingException;
 import io.fieldsync.mapping.MappingException;
 import io.fieldsync.xero.XeroSettingException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -39,7 +40,10 @@ public class StartupFailureAnalyzer implements FailureAnalyzer {
                         + " (and its username/password), or start the database.", failure);
             }
             if (cause instanceof SourceDatabaseMissingException missing) {
-                return analysis(missing.getMessage(), "Set fieldsync.source.url, or ask for the demo.", failure);
+                return analysis(missing.getMessage(), "Set fieldsync.source.url, or run the demo with mvn spring-boot:run.", failure);
+            }
+            if (cause instanceof StateStoreMissingException missing) {
+                return analysis(missing.getMessage(), "Set spring.datasource.url and its username/password.", failure);
             }
             if (cause instanceof MappingException mapping) {
                 return analysis("Mapping template " + mapping.getMessage(),

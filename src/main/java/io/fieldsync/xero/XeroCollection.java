@@ -32,4 +32,19 @@ public enum XeroCollection {
     public String path() { return path; }
     public String idField() { return idField; }
     public String numberField() { return numberField; }
+
+    /**
+     * What an element is found again by when its answer was lost: its number, else a contact's
+     * Name (a customer without a number) or an invoice's Reference (a bill, numbered by its supplier).
+     */
+    public String numberOf(java.util.Map<String, Object> element) {
+        Object number = element.get(numberField);
+        if (number == null && this == CONTACTS) {
+            number = element.get("Name");
+        }
+        if (number == null && this == INVOICES) {
+            number = element.get("Reference");
+        }
+        return number == null ? null : number.toString();
+    }
 }

@@ -2,7 +2,7 @@ package io.fieldsync.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fieldsync.sync.SyncRun;
+import io.fieldsync.state.SyncRun;
 import org.junit.jupiter.api.Test;
 
 /** Which condition a run's end raises, from its status and reason as SyncRuns records them. */

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.fieldsync.sync.SyncRun;
+import io.fieldsync.state.SyncRun;
 import org.junit.jupiter.api.Test;
 
 /** The text a person reads: failed records grouped by entity in sync order, Xero's messages, links, counts. */

@@ -16,9 +16,9 @@ import javax.sql.DataSource;
 
 import io.fieldsync.FieldSyncApplication;
 import io.fieldsync.demo.FieldServiceSchema;
-import io.fieldsync.sync.SyncRun;
-import io.fieldsync.sync.SyncRunRepository;
-import io.fieldsync.sync.SyncRuns;
+import io.fieldsync.runs.SyncRuns;
+import io.fieldsync.state.SyncRun;
+import io.fieldsync.state.SyncRunRepository;
 import io.fieldsync.testing.IntegrationTestDatabases;
 import io.fieldsync.testing.MariaDb;
 import io.fieldsync.testing.messy.MessyFieldService;

@@ -16,10 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.fieldsync.FieldSyncApplication;
+import io.fieldsync.runs.SyncRuns;
 import io.fieldsync.sandbox.XeroSandbox;
-import io.fieldsync.sync.SyncRun;
-import io.fieldsync.sync.SyncRunRepository;
-import io.fieldsync.sync.SyncRuns;
+import io.fieldsync.state.SyncRun;
+import io.fieldsync.state.SyncRunRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -96,8 +96,8 @@ class LogMaskingTest {
                 .withProperty("spring.datasource.username", "fieldsync")
                 .withProperty("fieldsync.alerts.smtp-password", "${UNSET_SMTP_PASSWORD}"));
 
-        assertThat(SecretMasking.mask("2026 INFO [fieldsync] io.fieldsync.sync.SyncRuns : sent xero-app-secret-1"))
-                .isEqualTo("2026 INFO [fieldsync] io.fieldsync.sync.SyncRuns : sent ****");
+        assertThat(SecretMasking.mask("2026 INFO [fieldsync] io.fieldsync.runs.SyncRuns : sent xero-app-secret-1"))
+                .isEqualTo("2026 INFO [fieldsync] io.fieldsync.runs.SyncRuns : sent ****");
         assertThat(SecretMasking.mask("url=jdbc:mysql://db/x?password=fieldsync"))
                 .isEqualTo("url=jdbc:mysql://db/x?password=****");
     }

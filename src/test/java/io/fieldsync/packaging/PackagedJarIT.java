@@ -15,20 +15,34 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import io.fieldsync.demo.FieldServiceSchema;
+import io.fieldsync.demo.SampleData;
+import io.fieldsync.demo.SampleDataSize;
+import io.fieldsync.sandbox.SandboxSettings;
+import io.fieldsync.sandbox.XeroSandbox;
 import io.fieldsync.security.CrossSiteRequests;
 import io.fieldsync.testing.ConnectorProcess;
 import io.fieldsync.testing.IntegrationTestDatabases;
 import io.fieldsync.testing.MariaDb;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarInputStream;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code java -jar target/fieldsync.jar} started from an unrelated directory runs the demo, when
- * asked for, on the routes and mappings it carries: healthy, logged in, and a sync runs to its end.
- * Not asked for and with no field-service database configured it refuses to start; its settings
- * are read from {@code config/application.yml} in the directory it is started from.
+ * {@code java -jar target/fieldsync.jar}, production: started from an unrelated directory on
+ * MariaDB and a Xero (this JVM's sandbox), it runs on the routes and mappings it carries: healthy,
+ * logged in, and a sync runs to its end. It carries nothing of the demo or the sandbox (no WireMock,
+ * contract validator or H2 either); asked for the demo, or with no field-service database or no
+ * state store configured, it refuses to start with one line; its settings are read from
+ * {@code config/application.yml} in the directory it is started from. The demo: {@code DemoIT}.
  */
 class PackagedJarIT {
 
@@ -48,34 +62,119 @@ class PackagedJarIT {
         }
     }
 
+    /** What must stay out of the production jar: classes (in its own classes or any library's) and files. */
+    private static final List<String> DEMO_ONLY = List.of(
+            "io/fieldsync/demo/", "io/fieldsync/sandbox/",          // the demo and the Xero sandbox
+            "com/github/tomakehurst/wiremock/", "org/wiremock/",    // WireMock
+            "com/atlassian/oai/validator/",                         // the contract validator
+            "org/h2/",                                              // H2
+            "BOOT-INF/classes/sandbox/", "BOOT-INF/classes/xero/",  // the sandbox's seed files and Xero's contract
+            "BOOT-INF/classes/application-demo.yml");
+
     @Test
-    void jarRunsTheDemoFromAnyDirectoryWithItsShippedRoutesAndMappings() throws Exception {
-        connector = ConnectorProcess.start(elsewhere, List.of("--spring.profiles.active=demo", "--spring.security.user.password=" + PASSWORD));
-        String base = connector.baseUrl();
+    void jarCarriesNothingOfTheDemoTheSandboxWireMockTheContractValidatorOrH2() throws IOException {
+        List<String> found = new ArrayList<>();
+        int libraries = 0;
+        try (JarFile jar = new JarFile(Path.of("target/fieldsync.jar").toFile())) {
+            for (JarEntry entry : java.util.Collections.list(jar.entries())) {
+                demoOnly("", entry.getName(), found);
+                if (entry.getName().startsWith("BOOT-INF/lib/") && entry.getName().endsWith(".jar")) {
+                    libraries++;
+                    try (InputStream bytes = jar.getInputStream(entry); JarInputStream library = new JarInputStream(bytes)) {
+                        for (JarEntry inner = library.getNextJarEntry(); inner != null; inner = library.getNextJarEntry()) {
+                            demoOnly(entry.getName() + "!/", inner.getName(), found);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(libraries).as("libraries looked into").isGreaterThan(100);
+        assertThat(found).as("demo-only classes and files in target/fieldsync.jar").isEmpty();
+    }
 
-        // it says so: a banner in the log and a health component
-        assertThat(connector.log()).contains("FIELDSYNC DEMO: not connected to your field-service database");
-        JsonNode health = json.readTree(send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).GET()).body());
-        assertThat(health.path("components").path("demo").path("details").path("demo").asBoolean()).as("%s", health).isTrue();
+    private static void demoOnly(String in, String name, List<String> found) {
+        String path = name.startsWith("BOOT-INF/classes/") && name.endsWith(".class") ? name.substring("BOOT-INF/classes/".length()) : name;
+        if (DEMO_ONLY.stream().anyMatch(path::startsWith)
+                || name.matches("BOOT-INF/lib/(h2|wiremock|swagger-request-validator)[^/]*\\.jar")) {
+            found.add(in + name);
+        }
+    }
 
-        // the demo syncs once by itself as soon as it is up
-        JsonNode demoRun = awaitFinished(base, 1);
-        assertThat(demoRun.path("requestedBy").asText()).isEqualTo("demo");
-        assertThat(demoRun.path("status").asText()).isIn("SUCCEEDED", "COMPLETED_WITH_ERRORS");
-        int contacts = demoRun.path("counts").path("contact").path("synced").asInt();
-        assertThat(contacts).isPositive();
+    @Test
+    void jarSyncsOnMariaDbFromAnyDirectoryWithItsShippedRoutesAndMappings() throws Exception {
+        String state = IntegrationTestDatabases.database("jar_state");
+        String source = IntegrationTestDatabases.database("jar_source");
+        MariaDb.recreate(state);
+        MariaDb.recreate(source);
+        try (HikariDataSource fsm = new HikariDataSource()) {
+            fsm.setJdbcUrl(MariaDb.url(source));
+            fsm.setUsername(MariaDb.USERNAME);
+            fsm.setPassword(MariaDb.PASSWORD);
+            FieldServiceSchema.create(fsm);
+            new SampleData(new SampleDataSize(10, 20, 3)).writeTo(fsm);
+        }
+        try (XeroSandbox xero = new XeroSandbox(SandboxSettings.defaults())) {
+            xero.start();
+            connector = ConnectorProcess.start(elsewhere, List.of(
+                    "--spring.datasource.url=" + MariaDb.url(state),
+                    "--spring.datasource.username=" + MariaDb.USERNAME,
+                    "--spring.datasource.password=" + MariaDb.PASSWORD,
+                    "--fieldsync.source.url=" + MariaDb.url(source),
+                    "--fieldsync.source.username=" + MariaDb.USERNAME,
+                    "--fieldsync.source.password=" + MariaDb.PASSWORD,
+                    "--fieldsync.xero.client-id=" + xero.settings().clientId(),
+                    "--fieldsync.xero.client-secret=" + xero.settings().clientSecret(),
+                    "--fieldsync.xero.api-url=" + xero.apiUrl(),
+                    "--fieldsync.xero.identity-url=" + xero.identityUrl(),
+                    "--fieldsync.xero.connections-url=" + xero.connectionsUrl(),
+                    "--spring.security.user.password=" + PASSWORD));
+            String base = connector.baseUrl();
 
+            JsonNode first = awaitFinished(base, startSync(base));
+            assertThat(first.path("requestedBy").asText()).isEqualTo("operator");
+            assertThat(first.path("status").asText()).isIn("SUCCEEDED", "COMPLETED_WITH_ERRORS");
+            assertThat(first.path("counts").path("contact").path("synced").asInt()).isPositive();
+
+            JsonNode second = awaitFinished(base, startSync(base));
+            assertThat(second.path("status").asText()).isEqualTo("SUCCEEDED");
+            // nothing changed since the first sync: nothing is sent again
+            assertThat(second.path("counts").path("contact").path("synced").asInt()).isZero();
+            assertThat(connector.log()).containsPattern("Compiled \\d+ mapping templates from classpath:mappings/");
+            assertThat(connector.log()).doesNotContain("FIELDSYNC DEMO");
+            // the jar logs through the masking layout: neither the Xero app's client secret nor the operator's password
+            assertThat(connector.log()).doesNotContain(xero.settings().clientSecret()).doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
+    void jarAskedForTheDemoRefusesToStartWithOneLine() throws Exception {
+        ConnectorProcess.Exit exit = ConnectorProcess.runToExit(elsewhere, List.of("--spring.profiles.active=demo"));
+
+        assertThat(exit.code()).as(exit.log()).isNotZero();
+        assertThat(exit.log().lines().filter(line -> line.startsWith("FieldSync cannot start: ")))
+                .singleElement().asString().contains("set fieldsync.source.url").contains("mvn spring-boot:run");
+        assertThat(exit.log()).doesNotContain("FIELDSYNC DEMO");
+    }
+
+    @Test
+    void jarWithoutAStateStoreRefusesToStartWithOneLine() throws Exception {
+        String source = IntegrationTestDatabases.database("jar_no_state_source");
+        MariaDb.recreate(source);
+        ConnectorProcess.Exit exit = ConnectorProcess.runToExit(elsewhere, List.of(
+                "--fieldsync.source.url=" + MariaDb.url(source),
+                "--fieldsync.source.username=" + MariaDb.USERNAME,
+                "--fieldsync.source.password=" + MariaDb.PASSWORD));
+
+        assertThat(exit.code()).as(exit.log()).isNotZero();
+        assertThat(exit.log().lines().filter(line -> line.startsWith("FieldSync cannot start: ")))
+                .singleElement().asString().contains("set spring.datasource.url");
+    }
+
+    private long startSync(String base) throws Exception {
         HttpResponse<String> started = send(HttpRequest.newBuilder(URI.create(base + "/api/syncs"))
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(started.statusCode()).isEqualTo(202);
-        JsonNode run = awaitFinished(base, json.readTree(started.body()).path("id").asLong());
-        assertThat(run.path("requestedBy").asText()).isEqualTo("operator");
-        assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
-        // nothing changed since the demo's own sync: nothing is sent again
-        assertThat(run.path("counts").path("contact").path("synced").asInt()).isZero();
-        assertThat(connector.log()).containsPattern("Compiled \\d+ mapping templates from classpath:mappings/");
-        // the jar logs through the masking layout too: neither the sandbox's client secret nor the operator's password
-        assertThat(connector.log()).doesNotContain("sandbox-secret").doesNotContain(PASSWORD);
+        return json.readTree(started.body()).path("id").asLong();
     }
 
     @Test
@@ -91,7 +190,9 @@ class PackagedJarIT {
     @Test
     void jarReadsConfigApplicationYmlInTheDirectoryItIsStartedFrom() throws Exception {
         String database = IntegrationTestDatabases.database("jar_config_source");
+        String state = IntegrationTestDatabases.database("jar_config_state");
         MariaDb.recreate(database);
+        MariaDb.recreate(state);
         Files.createDirectory(elsewhere.resolve("config"));
         Files.writeString(elsewhere.resolve("config/application.yml"), """
                 fieldsync:
@@ -99,13 +200,16 @@ class PackagedJarIT {
                     url: %s
                     username: %s
                     password: "%s"
-                  demo:
-                    sync-at-start: false
                 spring:
+                  datasource:
+                    url: %s
+                    username: %s
+                    password: "%s"
                   security:
                     user:
                       password: %s
-                """.formatted(MariaDb.url(database), MariaDb.USERNAME, MariaDb.PASSWORD, PASSWORD));
+                """.formatted(MariaDb.url(database), MariaDb.USERNAME, MariaDb.PASSWORD,
+                MariaDb.url(state), MariaDb.USERNAME, MariaDb.PASSWORD, PASSWORD));
 
         connector = ConnectorProcess.start(elsewhere, List.of());
 

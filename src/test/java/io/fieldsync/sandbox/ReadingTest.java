@@ -67,9 +67,10 @@ class ReadingTest extends SandboxTestSupport {
     }
 
     @Test
-    void orderByUpdatedDateDescendingPutsTheNewestFirst() {
+    void orderByUpdatedDateDescendingPutsTheNewestFirst() throws InterruptedException {
         createContacts(3);
         String first = sandbox.documents("Contacts").get(0).path("ContactID").asText();
+        Thread.sleep(5); // UpdatedDateUTC has Xero's millisecond precision: a change in the same millisecond would tie
         client.post("/Contacts?summarizeErrors=false", "{\"Contacts\":[{\"ContactID\":\"" + first + "\",\"EmailAddress\":\"x@y.example\"}]}");
         JsonNode contacts = SandboxClient.json(client.get("/Contacts?order=UpdatedDateUTC%20DESC")).path("Contacts");
         assertThat(contacts.path(0).path("ContactID").asText()).isEqualTo(first);

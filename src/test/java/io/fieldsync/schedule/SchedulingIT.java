@@ -11,16 +11,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import io.fieldsync.sync.SyncRuns;
+import io.fieldsync.runs.SyncRuns;
 import io.fieldsync.testing.ConnectorProcess;
 import io.fieldsync.testing.Eventually;
 import io.fieldsync.testing.MariaDbIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.quartz.Trigger;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 import io.fieldsync.sandbox.XeroSandbox;
+import io.fieldsync.state.SourceClock;
 import io.fieldsync.testing.FreshStart;
 import io.fieldsync.xero.XeroConnection;
 import io.fieldsync.xero.XeroTokens;

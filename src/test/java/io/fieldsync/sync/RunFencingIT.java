@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.fieldsync.runs.SyncRuns;
 import io.fieldsync.sandbox.SandboxCall;
 import io.fieldsync.testing.Eventually;
 import io.fieldsync.testing.MariaDbIntegrationTest;

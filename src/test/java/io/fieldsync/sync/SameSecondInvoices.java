@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fieldsync.sandbox.XeroSandbox;
+import io.fieldsync.state.SourceClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

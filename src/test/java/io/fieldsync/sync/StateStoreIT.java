@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
+import io.fieldsync.state.RecordLink;
+import io.fieldsync.state.RecordLinkRepository;
+import io.fieldsync.state.RecordStatus;
+import io.fieldsync.state.RecordStatusRepository;
 import io.fieldsync.testing.MariaDbIntegrationTest;
 import io.fieldsync.xero.XeroTenant;
 import io.fieldsync.xero.XeroTenantRepository;

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fieldsync.runs.SyncRuns;
 import io.fieldsync.testing.ApiScripts;
 import io.fieldsync.testing.ConnectorProcess;
 import io.fieldsync.testing.Eventually;

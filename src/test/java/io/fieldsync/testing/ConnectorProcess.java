@@ -39,6 +39,20 @@ public final class ConnectorProcess implements AutoCloseable {
         return connector;
     }
 
+    /**
+     * The demo as {@code mvn spring-boot:run} starts it: the application's main class on this JVM's
+     * classpath (the test classpath, which holds src/demo and its test-scoped H2, WireMock and
+     * contract validator), the profile {@code demo}, and these arguments; waits until it is healthy.
+     */
+    public static ConnectorProcess startDemo(Path workDir, List<String> arguments) throws Exception {
+        List<String> demo = new ArrayList<>(List.of("--spring.profiles.active=demo"));
+        demo.addAll(arguments);
+        ConnectorProcess connector = launch(workDir,
+                List.of("-cp", System.getProperty("java.class.path"), "io.fieldsync.FieldSyncApplication"), demo);
+        connector.awaitHealthy();
+        return connector;
+    }
+
     /** What a start that is meant to fail ended with. */
     public record Exit(int code, String log) {
     }
@@ -58,11 +72,18 @@ public final class ConnectorProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: integration tests run after mvn package");
         }
+        return launch(workDir, List.of("-jar", jar.toString()), arguments);
+    }
+
+    /** {@code what}: {@code -jar} and the jar, or {@code -cp}, a classpath and the main class. */
+    private static ConnectorProcess launch(Path workDir, List<String> what, List<String> arguments) throws IOException {
         int port = freePort();
         Path log = workDir.resolve("connector-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // a test's node runs briefly: the quick compiler alone starts it far sooner on a busy machine
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
+                "-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(what);
+        command.add("--server.port=" + port);
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -6,55 +6,48 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fieldsync.testing.RouteHarness;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.PluginHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The read-from-xero route with the shared xero-redelivery configuration, as the YAML files say,
- * in a bare Camel context: no database, no Spring, no Xero; the GET is a stand-in that fails as
- * told. Reads are asked again as writes are, and never become dead letters.
+ * in a bare Camel context (RouteHarness): no database, no Spring, no Xero; the GET is a stand-in
+ * that fails as told. Reads are asked again as writes are, and never become dead letters.
  */
 class ReadFromXeroRouteTest {
 
-    private final DefaultCamelContext camel = new DefaultCamelContext();
     private final ScriptedReads xero = new ScriptedReads();
     private final AtomicInteger deadLetters = new AtomicInteger();
+    private RouteHarness routes;
 
     @BeforeEach
     void startRoutes() throws Exception {
-        Properties settings = new Properties();
-        settings.put("fieldsync.xero.retry.redeliveries", "3");
-        settings.put("fieldsync.xero.retry.rate-limited-redeliveries", "5");
-        settings.put("fieldsync.xero.retry.initial-delay-ms", "1");
-        settings.put("fieldsync.xero.retry.max-delay-ms", "4");
-        camel.getPropertiesComponent().setInitialProperties(settings);
-        camel.getRegistry().bind("xeroGet", xero);
-        camel.getRegistry().bind("deadLetters", new Object() {
-            @SuppressWarnings("unused")
-            public void keep(Exchange exchange) {
-                deadLetters.incrementAndGet();
-            }
-        });
-        for (String file : new String[] {"xero-error-handling", "read-from-xero"}) {
-            PluginHelper.getRoutesLoader(camel).loadRoutes(
-                    PluginHelper.getResourceLoader(camel).resolveResource("file:routes/" + file + ".camel.yaml"));
-        }
-        camel.start();
+        routes = RouteHarness.routes("xero-error-handling", "read-from-xero")
+                .property("fieldsync.xero.retry.redeliveries", 3)
+                .property("fieldsync.xero.retry.rate-limited-redeliveries", 5)
+                .property("fieldsync.xero.retry.initial-delay-ms", 1)
+                .property("fieldsync.xero.retry.max-delay-ms", 4)
+                .bean("xeroGet", xero)
+                .bean("deadLetters", new Object() {
+                    @SuppressWarnings("unused")
+                    public void keep(Exchange exchange) {
+                        deadLetters.incrementAndGet();
+                    }
+                })
+                .start();
     }
 
     @AfterEach
     void stop() {
-        camel.stop();
+        routes.close();
     }
 
     @Test
@@ -90,7 +83,7 @@ class ReadFromXeroRouteTest {
     }
 
     private JsonNode read() {
-        return camel.createProducerTemplate().requestBodyAndHeaders(XeroGet.READ_ROUTE, null,
+        return routes.camel().createProducerTemplate().requestBodyAndHeaders(XeroGet.READ_ROUTE, null,
                 Map.of(XeroGet.URL, "https://api.xero.com/api.xro/2.0/Contacts", XeroGet.TENANT, "tenant"), JsonNode.class);
     }
 

@@ -1,9 +1,0 @@
-package io.fieldsync.sync;
-
-/**
- * Published once a run's end is committed (succeeded, completed with errors, failed, stopped by
- * the daily limit or found interrupted). Alerts, reports and metrics listen to it, so ending a
- * run never waits on them.
- */
-public record SyncRunEnded(SyncRun run) {
-}
