@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.fieldsync.config.LiveSettings;
 import io.fieldsync.runs.RunFence;
 import io.fieldsync.runs.SyncRuns;
 import io.fieldsync.settings.SyncProperties;
@@ -37,26 +38,25 @@ public class PushCursor {
     private final WatermarkRepository watermarks;
     private final RecordStatusRepository statuses;
     private final SourceClock clock;
-    private final Duration lookBack;
-    private final int pageSize;
     private final RunFence fence;
+    private final LiveSettings settings;
 
     public PushCursor(XeroConnection connection, WatermarkRepository watermarks, RecordStatusRepository statuses, SourceClock clock,
-                      RunFence fence,
-                      SyncProperties sync) {
-        Duration lookBack = sync.lookBack();
-        int pageSize = sync.pageSize();
+                      RunFence fence, LiveSettings settings) {
         this.fence = fence;
         this.connection = connection;
         this.watermarks = watermarks;
         this.statuses = statuses;
         this.clock = clock;
-        this.lookBack = lookBack;
-        this.pageSize = pageSize;
+        this.settings = settings;
     }
 
     /** The position at the watermark minus the look-back, the entity's own records to look at again first. */
     public PushPosition start(String entity) {
+        // read at each push: the settings API changes the look-back and the page size at run time
+        SyncProperties sync = settings.current(SyncProperties.class);
+        Duration lookBack = sync.lookBack();
+        int pageSize = sync.pageSize();
         Long tenant = connection.currentTenant().getId();
         LocalDateTime from = watermarks.findById(key(tenant, entity))
                 .map(this::resumeAt)

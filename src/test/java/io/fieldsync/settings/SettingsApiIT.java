@@ -98,6 +98,19 @@ class SettingsApiIT extends MariaDbIntegrationTest {
     }
 
     @Test
+    void aPageSizeChangedThroughTheApiAppliesToTheNextPush() {
+        assertThat(putSettings(Map.of("sync", Map.of("page-size", 7))).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        syncToEnd();
+
+        // a page is planned and sent on its own: no contact batch holds more than the page's 7
+        int contactsSent = state.queryForObject("select count(*) from record_status where entity = 'contact'"
+                + " and status = 'SYNCED'", Integer.class);
+        assertThat(contactsSent).isGreaterThan(7);
+        assertThat(sandbox.apiCalls("POST", "Contacts")).isGreaterThanOrEqualTo((contactsSent + 6) / 7);
+    }
+
+    @Test
     void everyChangeIsInTheActivityReportWithWhoAndOldAndNewValues() {
         putSettings(Map.of("invoices", Map.of("numbering", "xero", "reference-prefix", "JOB-")));
         syncToEnd();
