@@ -1,6 +1,8 @@
 package io.fieldsync.security;
 
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -68,8 +70,18 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * BCrypt for the stored passwords, but not on every request: a script or a console polling
+     * the API would otherwise spend a BCrypt hash per call ({@link RememberedLogins}).
+     */
     @Bean
-    UserDetailsService operators(SecurityProperties security, UserProperties more) {
+    PasswordEncoder loginPasswords() {
+        return new RememberedLogins(PasswordEncoderFactories.createDelegatingPasswordEncoder(), Duration.ofMinutes(10),
+                Clock.systemUTC());
+    }
+
+    @Bean
+    UserDetailsService operators(SecurityProperties security, UserProperties more, PasswordEncoder encoder) {
         SecurityProperties.User operator = security.getUser();
         String password = operator.getPassword();
         if (operator.isPasswordGenerated() || !StringUtils.hasText(password)) {
@@ -77,7 +89,6 @@ public class SecurityConfiguration {
             log.warn("No spring.security.user.password set: operator login for this run is {} / {}",
                     operator.getName(), password);
         }
-        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         List<UserDetails> users = new ArrayList<>();
         users.add(User.withUsername(operator.getName()).password(encoder.encode(password)).roles("OPERATOR", "VIEWER").build());
         for (UserProperties.User account : more.users() == null ? List.<UserProperties.User>of() : more.users()) {
