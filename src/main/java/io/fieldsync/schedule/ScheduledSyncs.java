@@ -1,5 +1,7 @@
 package io.fieldsync.schedule;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 
@@ -15,12 +17,15 @@ import org.springframework.stereotype.Component;
 /**
  * What a scheduled trigger does: during a maintenance window the run is postponed to the
  * window's end; while a run is in progress it is owed and starts once after that run; otherwise
- * it starts now. Never lost, never in parallel.
+ * it starts now. One that cannot start for a passing database trouble (a matching run holding the
+ * organisation's lock longer than a start waits, a state store failover) is tried again a minute
+ * later. Never lost, never in parallel.
  */
 @Component("scheduledSyncs")
 public class ScheduledSyncs {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledSyncs.class);
+    static final Duration TRY_AGAIN_AFTER = Duration.ofMinutes(1);
 
     private final SyncRuns syncRuns;
     private final SyncSchedule schedule;
@@ -40,9 +45,25 @@ public class ScheduledSyncs {
                 return;
             }
             syncRuns.startOrOwe(requestedBy);
+        } catch (RuntimeException e) {
+            if (!PassingTrouble.of(e)) {
+                // Quartz would only log it too; say what did not happen
+                log.error("The sync requested by {} could not start: {}", requestedBy, e.toString(), e);
+                return;
+            }
+            tryAgain(requestedBy, e);
+        } catch (SchedulerException e) {
+            log.error("The scheduled sync could not be postponed: {}", e.toString(), e);
+        }
+    }
+
+    private void tryAgain(String requestedBy, RuntimeException why) {
+        Instant again = Instant.now().plus(TRY_AGAIN_AFTER);
+        try {
+            schedule.tryAgainAt(again, requestedBy);
+            log.warn("The sync requested by {} could not start now ({}); it is tried again at {}", requestedBy, why.toString(), again);
         } catch (SchedulerException | RuntimeException e) {
-            // Quartz would only log it too; say what did not happen
-            log.error("The scheduled sync could not start: {}", e.toString(), e);
+            log.error("The sync requested by {} could not start ({}) nor be tried again later: {}", requestedBy, why, e.toString(), e);
         }
     }
 

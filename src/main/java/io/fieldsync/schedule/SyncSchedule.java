@@ -1,6 +1,7 @@
 package io.fieldsync.schedule;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -44,6 +45,8 @@ public class SyncSchedule {
     public static final TriggerKey REGULAR = TriggerKey.triggerKey("schedule", "fieldsync");
     /** A run the schedule wanted during a maintenance window, fired once at the window's end. */
     public static final TriggerKey POSTPONED = TriggerKey.triggerKey("postponed", "fieldsync");
+    /** A scheduled or webhook sync that could not start for a passing database trouble, tried again. */
+    public static final TriggerKey RETRY = TriggerKey.triggerKey("retry", "fieldsync");
     private static final String SPEC = "spec";
     private static final Logger log = LoggerFactory.getLogger(SyncSchedule.class);
 
@@ -104,27 +107,44 @@ public class SyncSchedule {
 
     /** Fires the sync job once at the end of a maintenance window (replacing an earlier postponement). */
     public void postponeUntil(ZonedDateTime end) throws SchedulerException {
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(POSTPONED).forJob(JOB)
+        put(POSTPONED, TriggerBuilder.newTrigger().withIdentity(POSTPONED).forJob(JOB)
                 .withDescription("scheduled sync postponed by a maintenance window")
                 .startAt(Date.from(end.toInstant()))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-                .build();
-        if (scheduler.checkExists(POSTPONED)) {
-            scheduler.rescheduleJob(POSTPONED, trigger);
+                .build());
+        log.info("Scheduled sync postponed to the end of the maintenance window at {}", end.toOffsetDateTime());
+    }
+
+    /**
+     * The sync {@code requestedBy} asked for could not start (the organisation's lock was held too
+     * long, the state store was away for a moment): it fires again at {@code at}, for the same
+     * requester, rather than being lost.
+     */
+    public void tryAgainAt(Instant at, String requestedBy) throws SchedulerException {
+        put(RETRY, TriggerBuilder.newTrigger().withIdentity(RETRY).forJob(JOB)
+                .withDescription("a sync that could not start, tried again")
+                .usingJobData(WebhookSyncs.REQUESTED_BY, requestedBy)
+                .startAt(Date.from(at))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build());
+    }
+
+    private void put(TriggerKey key, Trigger trigger) throws SchedulerException {
+        if (scheduler.checkExists(key)) {
+            scheduler.rescheduleJob(key, trigger);
         } else {
             try {
                 scheduler.scheduleJob(trigger);
             } catch (ObjectAlreadyExistsException anotherNodeWasFirst) {
-                scheduler.rescheduleJob(POSTPONED, trigger);
+                scheduler.rescheduleJob(key, trigger);
             }
         }
-        log.info("Scheduled sync postponed to the end of the maintenance window at {}", end.toOffsetDateTime());
     }
 
     /** When the next automatic sync fires (the regular schedule or a postponed run, whichever is first). */
     public Optional<java.time.Instant> nextRun() throws SchedulerException {
         java.time.Instant next = null;
-        for (TriggerKey key : new TriggerKey[] {REGULAR, POSTPONED}) {
+        for (TriggerKey key : new TriggerKey[] {REGULAR, POSTPONED, RETRY}) {
             Trigger trigger = scheduler.getTrigger(key);
             if (trigger != null && trigger.getNextFireTime() != null) {
                 java.time.Instant at = trigger.getNextFireTime().toInstant();
