@@ -1,11 +1,9 @@
 package io.fieldsync.entities;
 
-import java.util.List;
 import java.util.Map;
 
 import io.fieldsync.push.ContactNames;
 import io.fieldsync.push.PushDocuments;
-import io.fieldsync.push.PushedEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,26 +12,15 @@ import org.springframework.stereotype.Component;
  * Xero contact has (a customer's, say) is named apart as "(vendor 7)".
  */
 @Component
-public class Vendors implements PushedEntity {
-
-    private final PushDocuments documents;
-    private final ContactNames names;
+public class Vendors extends ContactEntity {
 
     public Vendors(PushDocuments documents, ContactNames names) {
-        this.documents = documents;
-        this.names = names;
+        super(documents, names, Vendors::suffix);
     }
 
     @Override
     public String name() {
         return "vendor";
-    }
-
-    @Override
-    public List<Map<String, Object>> documents(List<Map<String, Object>> rows) {
-        List<Map<String, Object>> vendors = documents.linked(name(), rows);
-        names.annotate(name(), vendors, Vendors::suffix);
-        return vendors;
     }
 
     static String suffix(Map<String, Object> vendor) {

@@ -3,20 +3,15 @@ package io.fieldsync.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fieldsync.security.CrossSiteRequests;
 import io.fieldsync.testing.ConnectorProcess;
+import io.fieldsync.testing.ScriptedOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +30,7 @@ class DemoIT {
     Path elsewhere;
 
     private ConnectorProcess demo;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ScriptedOperator operator = new ScriptedOperator(PASSWORD);
     private final ObjectMapper json = new ObjectMapper();
 
     @AfterEach
@@ -76,22 +71,10 @@ class DemoIT {
     }
 
     private JsonNode awaitFinished(String base, long runId) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode run = json.readTree(send(HttpRequest.newBuilder(URI.create(base + "/api/syncs/" + runId)).GET()).body());
-            String status = run.path("status").asText();
-            if (!status.isEmpty() && !"RUNNING".equals(status)) {
-                return run;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("sync " + runId + " still running after 60 s");
+        return operator.awaitFinished(base, runId);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        String login = Base64.getEncoder().encodeToString(("operator:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        // as a script: the login and the header that marks it as no other site's page
-        return http.send(request.header("Authorization", "Basic " + login).header(CrossSiteRequests.HEADER, CrossSiteRequests.VALUE)
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return operator.send(request);
     }
 }
