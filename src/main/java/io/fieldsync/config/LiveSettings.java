@@ -3,6 +3,9 @@ package io.fieldsync.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -16,15 +19,21 @@ import org.springframework.stereotype.Component;
 @Component("liveSettings")
 public class LiveSettings {
 
-    private final Environment environment;
+    private final ConfigurableEnvironment environment;
 
-    public LiveSettings(Environment environment) {
+    public LiveSettings(ConfigurableEnvironment environment) {
         this.environment = environment;
     }
 
-    /** The record's current values; the record must be a {@code @ConfigurationProperties} type. */
+    /**
+     * The record's current values; the record must be a {@code @ConfigurationProperties} type.
+     * Bound from a fresh view of the property sources each time: the environment's attached view
+     * keeps a list of each source's names, and a map setting (payments.accounts.card) added to
+     * the settings API's source in place was seen there only once that list was renewed.
+     */
     public <T> T current(Class<T> record) {
-        return bind(environment, record);
+        return new Binder(ConfigurationPropertySources.from(environment.getPropertySources()),
+                new PropertySourcesPlaceholdersResolver(environment)).bindOrCreate(prefix(record), Bindable.of(record));
     }
 
     /** The same for code that runs before there are beans (environment post-processors, failure analysers). */
