@@ -27,18 +27,21 @@ public class LiveSettings {
 
     /**
      * The record's current values; the record must be a {@code @ConfigurationProperties} type.
-     * Bound from a fresh view of the property sources each time: the environment's attached view
-     * keeps a list of each source's names, and a map setting (payments.accounts.card) added to
-     * the settings API's source in place was seen there only once that list was renewed.
+     * Bound from a fresh view of the property sources each time, not the environment's attached
+     * view, which keeps a list of each source's names: a map entry (payments.accounts.card) is
+     * found through that list, and the settings API changes its source in place.
      */
     public <T> T current(Class<T> record) {
-        return new Binder(ConfigurationPropertySources.from(environment.getPropertySources()),
-                new PropertySourcesPlaceholdersResolver(environment)).bindOrCreate(prefix(record), Bindable.of(record));
+        return bind(environment, record);
     }
 
-    /** The same for code that runs before there are beans (environment post-processors, failure analysers). */
+    /** The same for code that runs before there are beans (environment post-processors, failure analysers), and for TaxTypes. */
     public static <T> T bind(Environment environment, Class<T> record) {
-        return Binder.get(environment).bindOrCreate(prefix(record), Bindable.of(record));
+        Binder binder = environment instanceof ConfigurableEnvironment configurable
+                ? new Binder(ConfigurationPropertySources.from(configurable.getPropertySources()),
+                        new PropertySourcesPlaceholdersResolver(configurable))
+                : Binder.get(environment);
+        return binder.bindOrCreate(prefix(record), Bindable.of(record));
     }
 
     public static String prefix(Class<?> record) {
