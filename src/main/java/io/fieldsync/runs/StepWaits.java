@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import io.fieldsync.config.DatabaseTimeouts;
+import io.fieldsync.config.SourceDatabaseSettings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +20,12 @@ import org.springframework.stereotype.Component;
 public class StepWaits {
 
     private final DatabaseTimeouts timeouts;
+    private final SourceDatabaseSettings source;
     private final org.springframework.core.env.Environment environment;
 
-    public StepWaits(DatabaseTimeouts timeouts, org.springframework.core.env.Environment environment) {
+    public StepWaits(DatabaseTimeouts timeouts, SourceDatabaseSettings source, org.springframework.core.env.Environment environment) {
         this.timeouts = timeouts;
+        this.source = source;
         this.environment = environment;
     }
 
@@ -44,9 +47,9 @@ public class StepWaits {
             if (limit == null && t instanceof java.sql.SQLTransientConnectionException pool
                     && pool.getMessage() != null && pool.getMessage().contains("request timed out")) {
                 // the pool waited its connection-timeout for a connection: a wait, unless the server refused outright
-                limit = Duration.ofMillis(environment.getProperty(RunFailureReason.raisedUnderCamelSql(t)
-                        ? "fieldsync.source.hikari.connection-timeout" : "spring.datasource.hikari.connection-timeout",
-                        Long.class, 30_000L));
+                limit = Duration.ofMillis(RunFailureReason.raisedUnderCamelSql(t)
+                        ? Long.parseLong(source.getHikari().getOrDefault("connection-timeout", "30000").trim())
+                        : environment.getProperty("spring.datasource.hikari.connection-timeout", Long.class, 30_000L));
                 used = t;
             }
             if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException) {
