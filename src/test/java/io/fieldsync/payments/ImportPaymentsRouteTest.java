@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.fieldsync.testing.RouteHarness;
+import io.fieldsync.testing.RunStandIns;
 import io.fieldsync.xero.DailyLimits;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -39,24 +40,8 @@ class ImportPaymentsRouteTest {
                         routes.note("paymentImportRuns.startOnTimer");
                     }
                 })
-                .bean("syncRuns", new Object() {
-                    public void finish(long runId) {
-                        routes.note("syncRuns.finish " + runId);
-                    }
-
-                    public void stopForDailyLimit(long runId, Exception limit) {
-                        routes.note("syncRuns.stopForDailyLimit " + runId);
-                    }
-
-                    public void fail(long runId, Exception failure) {
-                        routes.note("syncRuns.fail " + runId + " " + failure.getMessage());
-                    }
-                })
-                .bean("stepWaits", new Object() {
-                    public Exception explain(Exception error, String step) {
-                        return new IllegalStateException(step + ": " + error.getMessage());
-                    }
-                })
+                .bean("syncRuns", RunStandIns.syncRuns(step -> routes.note(step)))
+                .bean("stepWaits", RunStandIns.stepWaits())
                 .mockAndSkip("sql:*")
                 .advise("import-payments-on-timer", a -> a.replaceFromWith("direct:payment-import-timer"))
                 .start();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import io.fieldsync.testing.RouteHarness;
+import io.fieldsync.testing.RunStandIns;
 import io.fieldsync.xero.DailyLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,24 +63,8 @@ class SyncRunRouteTest {
                         return surchargeAccount;
                     }
                 })
-                .bean("syncRuns", new Object() {
-                    public void finish(long runId) {
-                        routes.note("syncRuns.finish " + runId);
-                    }
-
-                    public void stopForDailyLimit(long runId, Exception limit) {
-                        routes.note("syncRuns.stopForDailyLimit " + runId);
-                    }
-
-                    public void fail(long runId, Exception failure) {
-                        routes.note("syncRuns.fail " + runId + " " + failure.getMessage());
-                    }
-                })
-                .bean("stepWaits", new Object() {
-                    public Exception explain(Exception error, String step) {
-                        return new IllegalStateException(step + ": " + error.getMessage());
-                    }
-                })
+                .bean("syncRuns", RunStandIns.syncRuns(step -> routes.note(step)))
+                .bean("stepWaits", RunStandIns.stepWaits())
                 .mockAndSkip("direct:pull-*", "direct:push-*", "direct:remove-unmatched-items", "direct:export-attachments",
                         "direct:import-payments")
                 .start();
