@@ -95,10 +95,14 @@ class AttachmentStreamingIT extends MariaDbIntegrationTest {
     }
 
     private static long settledHeapUsed() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
+        // the least of several settled readings: other test contexts in this JVM (their watchdogs,
+        // alert mail) hold objects for moments; what the held uploads keep is there in every reading
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
             System.gc();
             Thread.sleep(100);
+            least = Math.min(least, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return least;
     }
 }
