@@ -32,9 +32,17 @@ public final class ConnectorProcess implements AutoCloseable {
         this.port = port;
     }
 
+    /** A test's node runs briefly: the quick compiler alone starts it far sooner on a busy machine. */
+    private static final List<String> TEST_NODE_JVM = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
+
     /** Starts the packaged jar with these {@code --name=value} arguments on a free port and waits until it is healthy. */
     public static ConnectorProcess start(Path workDir, List<String> arguments) throws Exception {
-        ConnectorProcess connector = launch(workDir, arguments);
+        return start(workDir, TEST_NODE_JVM, arguments);
+    }
+
+    /** The same, in a JVM with these options instead of a test node's (a benchmark runs the JVM as a user does). */
+    public static ConnectorProcess start(Path workDir, List<String> jvmOptions, List<String> arguments) throws Exception {
+        ConnectorProcess connector = launch(workDir, jvmOptions, jar(), arguments);
         connector.awaitHealthy();
         return connector;
     }
@@ -47,7 +55,7 @@ public final class ConnectorProcess implements AutoCloseable {
     public static ConnectorProcess startDemo(Path workDir, List<String> arguments) throws Exception {
         List<String> demo = new ArrayList<>(List.of("--spring.profiles.active=demo"));
         demo.addAll(arguments);
-        ConnectorProcess connector = launch(workDir,
+        ConnectorProcess connector = launch(workDir, TEST_NODE_JVM,
                 List.of("-cp", System.getProperty("java.class.path"), "io.fieldsync.FieldSyncApplication"), demo);
         connector.awaitHealthy();
         return connector;
@@ -59,7 +67,7 @@ public final class ConnectorProcess implements AutoCloseable {
 
     /** Starts the packaged jar in {@code workDir} and waits, at most {@link #STARTUP}, for it to stop by itself. */
     public static Exit runToExit(Path workDir, List<String> arguments) throws Exception {
-        ConnectorProcess connector = launch(workDir, arguments);
+        ConnectorProcess connector = launch(workDir, TEST_NODE_JVM, jar(), arguments);
         if (!connector.process.waitFor(STARTUP.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
             connector.close();
             throw new AssertionError("still running after " + STARTUP + "; log:\n" + connector.log());
@@ -67,21 +75,21 @@ public final class ConnectorProcess implements AutoCloseable {
         return new Exit(connector.process.exitValue(), connector.log());
     }
 
-    private static ConnectorProcess launch(Path workDir, List<String> arguments) throws IOException {
+    private static List<String> jar() {
         Path jar = Path.of("target/fieldsync.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: integration tests run after mvn package");
         }
-        return launch(workDir, List.of("-jar", jar.toString()), arguments);
+        return List.of("-jar", jar.toString());
     }
 
     /** {@code what}: {@code -jar} and the jar, or {@code -cp}, a classpath and the main class. */
-    private static ConnectorProcess launch(Path workDir, List<String> what, List<String> arguments) throws IOException {
+    private static ConnectorProcess launch(Path workDir, List<String> jvmOptions, List<String> what, List<String> arguments)
+            throws IOException {
         int port = freePort();
         Path log = workDir.resolve("connector-" + port + ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // a test's node runs briefly: the quick compiler alone starts it far sooner on a busy machine
-                "-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
         command.addAll(what);
         command.add("--server.port=" + port);
         command.addAll(arguments);
@@ -92,6 +100,10 @@ public final class ConnectorProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public String log() throws IOException {

@@ -46,4 +46,24 @@ public final class MariaDb {
                     + " (start it, or run .ci/run): " + e.getMessage(), e);
         }
     }
+
+    /** One statement on the server as the tests' user (an account, a server setting). */
+    public static void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(url(""), USERNAME, PASSWORD);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A small pool on one database as the tests' user; the caller closes it. */
+    public static com.zaxxer.hikari.HikariDataSource dataSource(String database) {
+        com.zaxxer.hikari.HikariDataSource dataSource = new com.zaxxer.hikari.HikariDataSource();
+        dataSource.setJdbcUrl(url(database));
+        dataSource.setUsername(USERNAME);
+        dataSource.setPassword(PASSWORD);
+        dataSource.setMaximumPoolSize(2);
+        return dataSource;
+    }
 }
