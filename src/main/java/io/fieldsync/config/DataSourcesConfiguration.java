@@ -108,6 +108,14 @@ public class DataSourcesConfiguration {
         if (DatabaseTimeouts.isMysqlProtocol(url)) {
             pool.addDataSourceProperty("connectTimeout", String.valueOf(timeouts.connectTimeout().toMillis()));
             pool.addDataSourceProperty("socketTimeout", String.valueOf(timeouts.socketTimeout().toMillis()));
+            // a batch of outcomes goes to the server as one multi-row statement, not one round trip a row;
+            // each statement's SQL is parsed once per connection, not on every prepare; the driver keeps
+            // autocommit and isolation in mind instead of asking the server before each transaction
+            pool.addDataSourceProperty("rewriteBatchedStatements", "true");
+            pool.addDataSourceProperty("cachePrepStmts", "true");
+            pool.addDataSourceProperty("prepStmtCacheSize", "500");
+            pool.addDataSourceProperty("prepStmtCacheSqlLimit", "4096");
+            pool.addDataSourceProperty("useLocalSessionState", "true");
         }
     }
 }

@@ -59,15 +59,39 @@ public class MappingTemplates {
      * for the sync rules an operator may change.
      */
     public Object apply(String name, Object record, Map<String, ?> variables) {
-        CompiledTemplate template = current(name);
-        Object input = json.convertValue(record, Object.class);
-        try {
-            Jsonata expression = template.expression();
-            Jsonata.Frame frame = expression.createFrame();
-            variables.forEach((variable, value) -> frame.bind(variable, json.convertValue(value, Object.class)));
-            return withoutNulls(expression.evaluate(input, frame));
-        } catch (JException e) {
-            throw new MappingException(template.file(), "cannot map the record: " + e.getMessage(), e);
+        return withVariables(name, variables).apply(record);
+    }
+
+    /**
+     * The template with its variables made plain once, for a page of records mapped with the same
+     * ones (converting them for every record was a share of the mapping step's cost).
+     */
+    public Bound withVariables(String name, Map<String, ?> variables) {
+        Map<String, Object> plain = new java.util.LinkedHashMap<>();
+        variables.forEach((variable, value) -> plain.put(variable, json.convertValue(value, Object.class)));
+        return new Bound(current(name), plain);
+    }
+
+    /** A template and its variables, mapping one record at a time. */
+    public final class Bound {
+        private final CompiledTemplate template;
+        private final Map<String, Object> variables;
+
+        private Bound(CompiledTemplate template, Map<String, Object> variables) {
+            this.template = template;
+            this.variables = variables;
+        }
+
+        public Object apply(Object record) {
+            Object input = json.convertValue(record, Object.class);
+            try {
+                Jsonata expression = template.expression();
+                Jsonata.Frame frame = expression.createFrame();
+                variables.forEach(frame::bind);
+                return withoutNulls(expression.evaluate(input, frame));
+            } catch (JException e) {
+                throw new MappingException(template.file(), "cannot map the record: " + e.getMessage(), e);
+            }
         }
     }
 

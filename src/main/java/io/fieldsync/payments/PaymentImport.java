@@ -138,7 +138,7 @@ public class PaymentImport {
         String status = payment.path("Status").asText();
         boolean gone = "DELETED".equals(status) || "VOIDED".equals(status);
 
-        XeroPayment record = seen.findByTenantRefAndPaymentId(tenant, paymentId).orElseGet(() -> firstSight(tenant, payment, decision));
+        XeroPayment record = seen.findByTenantRefAndPaymentId(tenant, paymentId).orElseGet(() -> firstSight(tenant, payment));
         if (record.applied()) {
             if (gone) {
                 reverse(tenant, record, runId, held, payment, decision);
@@ -183,12 +183,8 @@ public class PaymentImport {
     }
 
     /** The payment's row, written the first time any import sees it; a concurrent import's insert wins harmlessly. */
-    private XeroPayment firstSight(long tenant, JsonNode payment, Map<String, Object> decision) {
-        JsonNode invoice = payment.path("Invoice");
-        XeroPayment record = new XeroPayment(tenant, (String) decision.get("paymentId"), invoice.path("InvoiceID").asText(null),
-                invoice.path("InvoiceNumber").asText(null), invoice.path("Contact").path("ContactID").asText(null),
-                invoice.path("Contact").path("Name").asText(null), (BigDecimal) decision.get("amount"),
-                decision.get("paidOn") == null ? null : LocalDate.parse((String) decision.get("paidOn")), (String) decision.get("reference"));
+    private XeroPayment firstSight(long tenant, JsonNode payment) {
+        XeroPayment record = XeroPayment.seen(tenant, payment);
         claims.register(record);
         return seen.findByTenantRefAndPaymentId(tenant, record.getPaymentId()).orElseThrow();
     }

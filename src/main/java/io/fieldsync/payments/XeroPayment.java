@@ -76,6 +76,16 @@ public class XeroPayment {
     protected XeroPayment() {
     }
 
+    /** The row of a payment as Xero sends it (amount in cents, date as Xero writes it), before anything is decided. */
+    static XeroPayment seen(long tenantRef, com.fasterxml.jackson.databind.JsonNode payment) {
+        com.fasterxml.jackson.databind.JsonNode invoice = payment.path("Invoice");
+        return new XeroPayment(tenantRef, payment.path("PaymentID").asText(), invoice.path("InvoiceID").asText(null),
+                invoice.path("InvoiceNumber").asText(null), invoice.path("Contact").path("ContactID").asText(null),
+                invoice.path("Contact").path("Name").asText(null),
+                payment.path("Amount").decimalValue().setScale(2, java.math.RoundingMode.HALF_UP),
+                io.fieldsync.xero.XeroJsonDates.date(payment.path("Date").asText(null)), payment.path("Reference").asText(null));
+    }
+
     XeroPayment(Long tenantRef, String paymentId, String invoiceXeroId, String invoiceNumber, String contactXeroId,
                 String contactName, BigDecimal amount, LocalDate paidOn, String reference) {
         this.tenantRef = tenantRef;

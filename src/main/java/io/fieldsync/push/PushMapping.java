@@ -27,12 +27,12 @@ public class PushMapping {
     }
 
     public PushPage toXero(@ExchangeProperty("mapping") String mapping, @Body PushPage page) {
-        Map<String, Object> bindings = Map.of("settings", variables.forEntity(page.entity()));
+        MappingTemplates.Bound template = mappings.withVariables(mapping, Map.of("settings", variables.forEntity(page.entity())));
         List<PushPage.Candidate> mapped = new ArrayList<>(page.candidates().size());
         for (PushPage.Candidate candidate : page.candidates()) {
             try {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> element = (Map<String, Object>) mappings.apply(mapping, candidate.document(), bindings);
+                Map<String, Object> element = (Map<String, Object>) template.apply(candidate.document());
                 mapped.add(candidate.mapped(element));
             } catch (MappingException | ClassCastException e) {
                 page.fail(candidate.localId(), failure(mapping, e));

@@ -11,6 +11,7 @@ import io.fieldsync.runs.RunCounts;
 import io.fieldsync.runs.RunFence;
 import io.fieldsync.runs.SyncMetrics;
 import io.fieldsync.state.DeadlockVictims;
+import io.fieldsync.state.RecordRowBatches;
 import io.fieldsync.state.RecordLink;
 import io.fieldsync.state.RecordLinkRepository;
 import io.fieldsync.state.RecordStatus;
@@ -36,11 +37,14 @@ public class RecordOutcomes {
     private final SyncMetrics metrics;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
     private final RunFence fence;
+    private final RecordRowBatches newRows;
 
     public RecordOutcomes(XeroConnection connection, RecordLinkRepository links, RecordStatusRepository statuses,
                           RunCounts counts, SyncMetrics metrics,
-                          org.springframework.transaction.support.TransactionTemplate transaction, RunFence fence) {
+                          org.springframework.transaction.support.TransactionTemplate transaction, RunFence fence,
+                          RecordRowBatches newRows) {
         this.fence = fence;
+        this.newRows = newRows;
         this.metrics = metrics;
         this.transaction = transaction;
         this.connection = connection;
@@ -56,16 +60,22 @@ public class RecordOutcomes {
         Long tenant = connection.currentTenant().getId();
         Map<Long, RecordStatus> existing = statusesOf(tenant, entity, List.copyOf(records.keySet()));
         Map<RecordStatus.Outcome, Integer> counted = new java.util.EnumMap<>(RecordStatus.Outcome.class);
+        List<RecordStatus> added = new ArrayList<>();
         records.forEach((localId, notSent) -> {
-            RecordStatus status = existing.computeIfAbsent(localId, id -> new RecordStatus(tenant, entity, id));
+            RecordStatus status = existing.get(localId);
+            if (status == null) {
+                status = new RecordStatus(tenant, entity, localId);
+                existing.put(localId, status);
+                added.add(status);
+            }
             if (notSent.outcome() == RecordStatus.Outcome.SKIPPED) {
                 status.skip(notSent.skipKind(), notSent.reason(), runId);
             } else {
                 status.record(notSent.outcome(), notSent.reason(), runId);
             }
-            statuses.save(status);
             counted.merge(notSent.outcome(), 1, Integer::sum);
         });
+        newRows.insertStatuses(added); // the others are managed: their changes are flushed at commit, in one batch
         counted.forEach((outcome, n) -> counts.add(runId, entity, outcome, n));
     }
 
@@ -83,14 +93,17 @@ public class RecordOutcomes {
         fence.check(runId);
         Long tenant = connection.currentTenant().getId();
         Map<Long, RecordStatus> existing = statusesOf(tenant, entity, records.stream().map(Outgoing::localId).toList());
+        List<RecordStatus> added = new ArrayList<>();
         for (Outgoing record : records) {
             if (!existing.containsKey(record.localId())) {
                 RecordStatus status = new RecordStatus(tenant, entity, record.localId());
                 status.record(RecordStatus.Outcome.PENDING, "waiting to be sent", runId);
-                statuses.save(status);
+                existing.put(record.localId(), status);
+                added.add(status);
             }
         }
-        metrics.recorded(entity, RecordStatus.Outcome.PENDING, (int) records.stream().filter(r -> !existing.containsKey(r.localId())).count());
+        newRows.insertStatuses(added);
+        metrics.recorded(entity, RecordStatus.Outcome.PENDING, added.size());
     }
 
     /**
@@ -101,11 +114,17 @@ public class RecordOutcomes {
     public void attempting(String entity, long runId, List<Outgoing> batch) {
         fence.check(runId);
         Long tenant = connection.currentTenant().getId();
-        Map<Long, RecordStatus> existing = statusesOf(tenant, entity, batch.stream().map(Outgoing::localId).toList());
-        for (Outgoing record : batch) {
-            RecordStatus status = existing.computeIfAbsent(record.localId(), id -> new RecordStatus(tenant, entity, id));
-            status.attempting(record.hash(), runId);
-            statuses.save(status);
+        List<Long> missing = newRows.markAttempting(tenant, entity, runId, batch.stream().map(Outgoing::localId).toList(),
+                batch.stream().map(Outgoing::hash).toList());
+        if (!missing.isEmpty()) {
+            Map<Long, String> hashes = batch.stream().collect(Collectors.toMap(Outgoing::localId, Outgoing::hash, (a, b) -> b));
+            List<RecordStatus> added = new ArrayList<>();
+            for (Long localId : new java.util.LinkedHashSet<>(missing)) {
+                RecordStatus status = new RecordStatus(tenant, entity, localId);
+                status.attempting(hashes.get(localId), runId);
+                added.add(status);
+            }
+            newRows.insertStatuses(added);
         }
     }
 
@@ -191,15 +210,26 @@ public class RecordOutcomes {
         Map<Long, RecordStatus> statusesOfBatch = statusesOf(tenant, entity, localIds);
         int synced = 0;
         int failed = 0;
+        List<RecordLink> addedLinks = new ArrayList<>();
+        List<RecordStatus> addedStatuses = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             Outgoing record = batch.get(i);
             long localId = record.localId();
             ElementResult result = results.get(i);
-            RecordStatus status = statusesOfBatch.computeIfAbsent(localId, id -> new RecordStatus(tenant, entity, id));
+            RecordStatus status = statusesOfBatch.get(localId);
+            if (status == null) {
+                status = new RecordStatus(tenant, entity, localId);
+                statusesOfBatch.put(localId, status);
+                addedStatuses.add(status);
+            }
             if (result.isOk()) {
-                RecordLink link = linksOfBatch.computeIfAbsent(localId, id -> new RecordLink(tenant, entity, id, result.xeroId()));
+                RecordLink link = linksOfBatch.get(localId);
+                if (link == null) {
+                    link = new RecordLink(tenant, entity, localId, result.xeroId());
+                    linksOfBatch.put(localId, link);
+                    addedLinks.add(link);
+                }
                 link.sent(result.xeroNumber() != null ? result.xeroNumber() : record.number(), record.hash());
-                links.save(link);
                 status.record(RecordStatus.Outcome.SYNCED, null, runId);
                 List<String> warnings = new ArrayList<>(record.warnings());
                 warnings.addAll(result.messages());
@@ -210,8 +240,10 @@ public class RecordOutcomes {
                         ? "Xero refused the record without a message" : String.join("; ", result.messages()), runId);
                 failed++;
             }
-            statuses.save(status);
         }
+        // new rows in one batch each; rows read above are managed: their changes go at commit, batched
+        newRows.insertLinks(addedLinks);
+        newRows.insertStatuses(addedStatuses);
         counts.add(runId, entity, RecordStatus.Outcome.SYNCED, synced);
         counts.add(runId, entity, RecordStatus.Outcome.FAILED, failed);
     }

@@ -40,9 +40,11 @@ public class RuntimeSettings {
     private final ApplicationEventPublisher events;
     private final Map<String, Object> overrides = new ConcurrentHashMap<>();
     private volatile long seenChange = -1;
+    private final io.fieldsync.config.LiveSettings live;
 
     public RuntimeSettings(ConfigurableEnvironment environment, JdbcTemplate state, TransactionTemplate transaction,
-                           ApplicationEventPublisher events) {
+                           ApplicationEventPublisher events, io.fieldsync.config.LiveSettings live) {
+        this.live = live;
         this.environment = environment;
         this.state = state;
         this.transaction = transaction;
@@ -67,6 +69,7 @@ public class RuntimeSettings {
         changed.removeIf(name -> Objects.equals(overrides.get(name), stored.get(name)));
         overrides.clear();
         overrides.putAll(stored);
+        live.forget();
         boolean first = seenChange < 0;
         seenChange = latest;
         if (!changed.isEmpty()) {
@@ -116,6 +119,7 @@ public class RuntimeSettings {
         });
         overrides.clear();
         overrides.putAll(next);
+        live.forget();
         seenChange = state.queryForObject("select coalesce(max(id), 0) from settings_change", Long.class);
         changes.forEach(c -> log.info("Setting {} changed by {}: {} -> {}", c.name(), changedBy, c.oldValue(), c.newValue()));
         events.publishEvent(new SettingsChanged(changes.stream().map(Change::name)

@@ -67,4 +67,6 @@ public class RecordLink {
     public String getXeroId() { return xeroId; }
     public String getXeroNumber() { return xeroNumber; }
     public String getContentHash() { return contentHash; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
 }

@@ -30,8 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * MariaDB, the packaged jar started in its own JVM ({@code -Xmx512m}, a GC log), the Xero sandbox
  * in a third JVM, one manual sync through the operator API until it ends. What the connector costs
  * is read from the operating system ({@code /proc}: CPU, peak RSS), its GC log (bytes allocated,
- * heap), MariaDB's per-user statistics (statements and commits: the connector logs in as a user of
- * its own), the double (API calls) and the connector's own metrics (429s received).
+ * heap), MariaDB's per-user statistics (statements, server CPU: the connector logs in as a user of
+ * its own) and server status (commits, data fsyncs), the double (API calls) and the connector's own metrics (429s received).
  */
 final class PipelineRun {
 
@@ -60,7 +60,7 @@ final class PipelineRun {
     record Figures(MessySize size, Limits limits, String runStatus, Map<String, Integer> expected,
                    Map<String, Map<String, Integer>> outcomes, double seconds, long connectorCpuMs, long doubleCpuMs,
                    long allocatedBytes, long peakHeapBytes, long peakLiveHeapBytes, long peakRssBytes,
-                   long statements, long commits, long calls, long rateLimited) {
+                   long statements, long dbCpuMs, long commits, long logFsyncs, long calls, long rateLimited) {
 
         int records() {
             return expected.values().stream().mapToInt(Integer::intValue).sum();
@@ -139,7 +139,8 @@ final class PipelineRun {
                 GcFigures gc = GcFigures.of(Files.readString(gcLog), gcLogStart);
                 return new Figures(size, limits, run.path("status").asText(), expected, outcomes(stateDb), seconds, cpu, doubleCpu,
                         gc.allocated, gc.peakHeap, gc.peakLive, peakRss,
-                        dbAfter.get("statements") - dbBefore.get("statements"), dbAfter.get("commits") - dbBefore.get("commits"),
+                        delta(dbBefore, dbAfter, "statements"), delta(dbBefore, dbAfter, "dbCpuMicros") / 1000,
+                        delta(dbBefore, dbAfter, "Com_commit"), delta(dbBefore, dbAfter, "Innodb_data_fsyncs"),
                         calls, limited);
             } finally {
                 connector.close();
@@ -157,6 +158,10 @@ final class PipelineRun {
         tables.put("purchase-order", "select count(*) from purchase_orders");
         tables.put("bill", "select count(*) from purchase_orders where status = 'finished'");
         return tables;
+    }
+
+    private static long delta(Map<String, Long> before, Map<String, Long> after, String figure) {
+        return after.getOrDefault(figure, 0L) - before.getOrDefault(figure, 0L);
     }
 
     private Map<String, Integer> writeSource(MessySize size, String database) {
@@ -195,13 +200,21 @@ final class PipelineRun {
         MariaDb.execute("set global userstat = 1");
     }
 
+    /**
+     * The connector's statements and the server's CPU for them (its own user's statistics), and the
+     * server's transactions committed and data fsyncs (server-wide: run the benchmark alone;
+     * an autocommitted statement is an fsync but not a COMMIT).
+     */
     private static Map<String, Long> statementsOf(String user) {
         try (HikariDataSource server = MariaDb.dataSource("information_schema")) {
-            List<Map<String, Object>> rows = new JdbcTemplate(server).queryForList(
-                    "select select_commands + update_commands + other_commands statements, commit_transactions commits"
-                            + " from information_schema.user_statistics where user = ?", user);
-            Map<String, Long> figures = new LinkedHashMap<>(Map.of("statements", 0L, "commits", 0L));
-            rows.forEach(row -> row.forEach((name, value) -> figures.put(name.toLowerCase(), ((Number) value).longValue())));
+            JdbcTemplate jdbc = new JdbcTemplate(server);
+            Map<String, Long> figures = new LinkedHashMap<>(Map.of("statements", 0L, "dbCpuMicros", 0L));
+            jdbc.queryForList("select select_commands + update_commands + other_commands statements,"
+                    + " round(cpu_time * 1000000) dbCpuMicros from information_schema.user_statistics where user = ?", user)
+                    .forEach(row -> row.forEach((name, value) -> figures.put(name, ((Number) value).longValue())));
+            jdbc.queryForList("show global status where variable_name in ('Com_commit', 'Innodb_data_fsyncs')")
+                    .forEach(row -> figures.put(String.valueOf(row.get("Variable_name")),
+                            Long.parseLong(String.valueOf(row.get("Value")))));
             return figures;
         }
     }

@@ -35,6 +35,7 @@ class ImportPaymentsRouteTest {
                 .property("fieldsync.payments.import-on-timer", true)
                 .property("fieldsync.payments.import-interval-ms", 60000)
                 .bean("paymentImport", new PaymentImport())
+                .bean("knownPayments", new KnownPayments())
                 .bean("paymentImportRuns", new Object() {
                     public void startOnTimer() {
                         routes.note("paymentImportRuns.startOnTimer");
@@ -62,7 +63,7 @@ class ImportPaymentsRouteTest {
 
         importPayments();
 
-        assertThat(routes.journal()).containsExactly("paymentImport.start", "paymentImport.nextPage 1", "paymentImport.decide P1",
+        assertThat(routes.journal()).containsExactly("paymentImport.start", "paymentImport.nextPage 1", "knownPayments.stillToDecide 1", "paymentImport.decide P1",
                 "to " + sql("insert into payments"), "to " + sql("update invoices", "then 'paid'"), "paymentImport.applied P1 invoice 40",
                 "paymentImport.commit");
         MockEndpoint insert = routes.mockContaining("sql:insert into payments");
@@ -83,7 +84,7 @@ class ImportPaymentsRouteTest {
 
         assertThat(RouteHarness.mocked(routes.mockContaining("sql:select id from invoices"))).isEqualTo("sql:select id from invoices "
                 + "where customer_id = :#${body[customerId]} and status = 'issued' and total - amount_paid = :#${body[amount]}");
-        assertThat(routes.journal()).containsExactly("paymentImport.start", "paymentImport.nextPage 2",
+        assertThat(routes.journal()).containsExactly("paymentImport.start", "paymentImport.nextPage 2", "knownPayments.stillToDecide 2",
                 "paymentImport.decide P2", "to " + sql("sql:select id from invoices"),
                 "paymentImport.matched P2 [41]", "to " + sql("insert into payments"), "to " + sql("update invoices", "then 'paid'"),
                 "paymentImport.applied P2 invoice 41",
@@ -97,7 +98,7 @@ class ImportPaymentsRouteTest {
 
         importPayments();
 
-        assertThat(routes.journal()).containsExactly("paymentImport.start", "paymentImport.nextPage 1", "paymentImport.decide P4",
+        assertThat(routes.journal()).containsExactly("paymentImport.start", "paymentImport.nextPage 1", "knownPayments.stillToDecide 1", "paymentImport.decide P4",
                 "to " + sql("update payments set deleted_at"), "to " + sql("update invoices", "then 'issued'"),
                 "paymentImport.reversed P4", "paymentImport.commit");
         assertThat(sql("update payments set deleted_at")).contains("where source = 'xero' and external_ref = :#${body[paymentId]} "
@@ -111,8 +112,18 @@ class ImportPaymentsRouteTest {
 
         importPayments();
 
-        assertThat(routes.journal()).containsExactly("paymentImport.start", "paymentImport.nextPage 1", "paymentImport.decide P5",
-                "paymentImport.nextPage 1", "paymentImport.decide P6", "paymentImport.commit");
+        assertThat(routes.journal()).containsExactly("paymentImport.start", "paymentImport.nextPage 1", "knownPayments.stillToDecide 1", "paymentImport.decide P5",
+                "paymentImport.nextPage 1", "knownPayments.stillToDecide 1", "paymentImport.decide P6", "paymentImport.commit");
+    }
+
+    @Test
+    void paymentsKnownAlreadyAreSettledForThePageAndNotDecidedOneByOne() {
+        pages.add(List.of(payment("P7", "known", Map.of()), payment("P8", "none", Map.of())));
+
+        importPayments();
+
+        assertThat(routes.journal()).containsExactly("paymentImport.start", "paymentImport.nextPage 2",
+                "knownPayments.stillToDecide 2", "paymentImport.decide P8", "paymentImport.commit");
     }
 
     @Test
@@ -148,6 +159,14 @@ class ImportPaymentsRouteTest {
         payment.put("paymentId", paymentId);
         payment.put("action", action);
         return payment;
+    }
+
+    /** The stand-in for KnownPayments: takes out the payments scripted as "known". */
+    public class KnownPayments {
+        public List<Map<String, Object>> stillToDecide(List<Map<String, Object>> page) {
+            routes.note("knownPayments.stillToDecide " + page.size());
+            return page.stream().filter(payment -> !"known".equals(payment.get("action"))).toList();
+        }
     }
 
     /** The stand-in for PaymentImport: pages as scripted, each payment's decision written in it. */

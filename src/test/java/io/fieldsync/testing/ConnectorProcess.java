@@ -76,7 +76,8 @@ public final class ConnectorProcess implements AutoCloseable {
     }
 
     private static List<String> jar() {
-        Path jar = Path.of("target/fieldsync.jar").toAbsolutePath();
+        // another build's jar (a benchmark's "before") with -Dconnector.jar
+        Path jar = Path.of(System.getProperty("connector.jar", "target/fieldsync.jar")).toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: integration tests run after mvn package");
         }

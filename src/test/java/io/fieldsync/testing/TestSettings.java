@@ -24,11 +24,17 @@ public final class TestSettings implements AutoCloseable {
 
     public TestSettings set(String key, Object value) {
         values.put(key, value);
-        return this;
+        return changed();
     }
 
     public TestSettings unset(String key) {
         values.remove(key);
+        return changed();
+    }
+
+    /** A new source in its place: LiveSettings binds again when a source is replaced, as after the settings API's change. */
+    private TestSettings changed() {
+        environment.getPropertySources().replace(NAME, new MapPropertySource(NAME, values));
         return this;
     }
 
