@@ -177,6 +177,25 @@ public class RecordOutcomes {
         statuses.save(status);
     }
 
+    /** Status rows for answered records that had none (written before the attempt as a rule), as the entity writes them. */
+    private static List<RecordStatus> missingStatuses(Long tenant, String entity, long runId, List<RecordRowBatches.Answer> answers,
+                                                      List<Long> missing) {
+        java.util.Set<Long> wanted = new java.util.HashSet<>(missing);
+        Map<Long, RecordStatus> added = new java.util.LinkedHashMap<>();
+        for (RecordRowBatches.Answer answer : answers) {
+            if (wanted.contains(answer.localId())) {
+                RecordStatus status = added.computeIfAbsent(answer.localId(), id -> new RecordStatus(tenant, entity, id));
+                if (answer.accepted()) {
+                    status.record(RecordStatus.Outcome.SYNCED, null, runId);
+                    status.warn(answer.warnings());
+                } else {
+                    status.record(RecordStatus.Outcome.FAILED, answer.message(), runId);
+                }
+            }
+        }
+        return List.copyOf(added.values());
+    }
+
     private Map<Long, RecordStatus> statusesOf(Long tenant, String entity, List<Long> localIds) {
         if (localIds.isEmpty()) {
             return new HashMap<>();
@@ -204,46 +223,33 @@ public class RecordOutcomes {
         }
         fence.check(runId); // first: the organisation's lock orders this batch's writes before any start's
         Long tenant = connection.currentTenant().getId();
-        List<Long> localIds = batch.stream().map(Outgoing::localId).toList();
-        Map<Long, RecordLink> linksOfBatch = links.findByTenantRefAndEntityAndLocalIdIn(tenant, entity, localIds).stream()
-                .collect(Collectors.toMap(RecordLink::getLocalId, Function.identity()));
-        Map<Long, RecordStatus> statusesOfBatch = statusesOf(tenant, entity, localIds);
         int synced = 0;
         int failed = 0;
-        List<RecordLink> addedLinks = new ArrayList<>();
-        List<RecordStatus> addedStatuses = new ArrayList<>();
+        List<RecordRowBatches.LinkAnswer> linked = new ArrayList<>();
+        List<RecordRowBatches.Answer> answers = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             Outgoing record = batch.get(i);
-            long localId = record.localId();
             ElementResult result = results.get(i);
-            RecordStatus status = statusesOfBatch.get(localId);
-            if (status == null) {
-                status = new RecordStatus(tenant, entity, localId);
-                statusesOfBatch.put(localId, status);
-                addedStatuses.add(status);
-            }
             if (result.isOk()) {
-                RecordLink link = linksOfBatch.get(localId);
-                if (link == null) {
-                    link = new RecordLink(tenant, entity, localId, result.xeroId());
-                    linksOfBatch.put(localId, link);
-                    addedLinks.add(link);
-                }
-                link.sent(result.xeroNumber() != null ? result.xeroNumber() : record.number(), record.hash());
-                status.record(RecordStatus.Outcome.SYNCED, null, runId);
+                linked.add(new RecordRowBatches.LinkAnswer(record.localId(), result.xeroId(),
+                        result.xeroNumber() != null ? result.xeroNumber() : record.number(), record.hash()));
                 List<String> warnings = new ArrayList<>(record.warnings());
                 warnings.addAll(result.messages());
-                status.warn(warnings.isEmpty() ? null : String.join("; ", warnings));
+                answers.add(new RecordRowBatches.Answer(record.localId(), true, null,
+                        warnings.isEmpty() ? null : String.join("; ", warnings)));
                 synced++;
             } else {
-                status.record(RecordStatus.Outcome.FAILED, result.messages().isEmpty()
-                        ? "Xero refused the record without a message" : String.join("; ", result.messages()), runId);
+                answers.add(new RecordRowBatches.Answer(record.localId(), false, result.messages().isEmpty()
+                        ? "Xero refused the record without a message" : String.join("; ", result.messages()), null));
                 failed++;
             }
         }
-        // new rows in one batch each; rows read above are managed: their changes go at commit, batched
-        newRows.insertLinks(addedLinks);
-        newRows.insertStatuses(addedStatuses);
+        // written without reading them first, each kind in one batch: this runs for every batch of every push
+        newRows.linkAnswers(tenant, entity, linked);
+        List<Long> missing = newRows.recordAnswers(tenant, entity, runId, answers);
+        if (!missing.isEmpty()) {
+            newRows.insertStatuses(missingStatuses(tenant, entity, runId, answers, missing));
+        }
         counts.add(runId, entity, RecordStatus.Outcome.SYNCED, synced);
         counts.add(runId, entity, RecordStatus.Outcome.FAILED, failed);
     }

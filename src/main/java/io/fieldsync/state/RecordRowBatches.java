@@ -84,6 +84,81 @@ public class RecordRowBatches {
         return missing;
     }
 
+    /** Xero's answer for one record of a batch: accepted (with the warnings kept) or refused (with Xero's words). */
+    public record Answer(long localId, boolean accepted, String message, String warnings) {
+    }
+
+    /**
+     * {@link RecordStatus#record} (SYNCED with {@link RecordStatus#warn}, or FAILED counting the
+     * failure) for each answer, without reading the rows first: the rows that exist are written in
+     * one batch; the local ids that have no row yet are returned.
+     */
+    public List<Long> recordAnswers(long tenant, String entity, Long runId, List<Answer> answers) {
+        Instant now = Instant.now();
+        int[][] updated = state.batchUpdate("""
+                update record_status
+                   set skip_kind = null, resync_requested_at = null, attempted_at = null, status = ?, message = ?,
+                       last_run_id = ?, updated_at = ?,
+                       failure_count = case when ? then failure_count + 1 else 0 end,
+                       synced_at = case when ? then ? else synced_at end,
+                       warnings = case when ? then ? else warnings end
+                 where tenant_ref = ? and entity = ? and local_id = ?""", answers, answers.size(), (update, answer) -> {
+            boolean failed = !answer.accepted();
+            update.setString(1, failed ? RecordStatus.Outcome.FAILED.name() : RecordStatus.Outcome.SYNCED.name());
+            update.setString(2, failed ? RecordStatus.fitted(answer.message()) : null);
+            setLong(update, 3, runId);
+            setInstant(update, 4, now);
+            update.setBoolean(5, failed);
+            update.setBoolean(6, !failed);
+            setInstant(update, 7, now);
+            update.setBoolean(8, !failed);
+            update.setString(9, RecordStatus.fitted(answer.warnings()));
+            update.setLong(10, tenant);
+            update.setString(11, entity);
+            update.setLong(12, answer.localId());
+        });
+        List<Long> missing = new java.util.ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            if (updated[0][i] == 0) {
+                missing.add(answers.get(i).localId());
+            }
+        }
+        return missing;
+    }
+
+    /** An accepted record's link: its Xero id (kept when it has a link already), number and the payload's hash. */
+    public record LinkAnswer(long localId, String xeroId, String number, String payloadHash) {
+    }
+
+    /** {@link RecordLink#sent} for each accepted record: existing links updated in one batch, new ones inserted in another. */
+    public void linkAnswers(long tenant, String entity, List<LinkAnswer> answers) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        int[][] updated = state.batchUpdate("""
+                update record_link set xero_number = ?, content_hash = ?, updated_at = ?
+                 where tenant_ref = ? and entity = ? and local_id = ?""", answers, answers.size(), (update, answer) -> {
+            update.setString(1, answer.number());
+            update.setString(2, answer.payloadHash());
+            setInstant(update, 3, now);
+            update.setLong(4, tenant);
+            update.setString(5, entity);
+            update.setLong(6, answer.localId());
+        });
+        List<RecordLink> added = new java.util.ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (int i = 0; i < answers.size(); i++) {
+            LinkAnswer answer = answers.get(i);
+            if (updated[0][i] == 0 && seen.add(answer.localId())) {
+                RecordLink link = new RecordLink(tenant, entity, answer.localId(), answer.xeroId());
+                link.sent(answer.number(), answer.payloadHash());
+                added.add(link);
+            }
+        }
+        insertLinks(added);
+    }
+
     public void insertLinks(List<RecordLink> rows) {
         if (rows.isEmpty()) {
             return;
