@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
  * which counts every call as Xero does; reported: elapsed time against the floor Xero's limits
  * allow ({@link GovernedCalls.Outcome#floorNanos}) and the 429s. Scenarios: Xero's limits on a
  * 1-second window with quick calls and with calls of 40 ms (as long as a batch on this machine),
- * and, with -Dbench.minute=true, on Xero's own 60-second window (a few minutes). Run it with
- * {@code mvn test -Dtest=GovernorBenchmark} (sizes: -Dbench.calls, -Dbench.minute-calls);
+ * and on Xero's own 60-second window (a few minutes; asked for with -Dbench.scenarios=quick,slow,minute,
+ * the default being quick,slow). Run it with {@code mvn test -Dtest=GovernorBenchmark} (sizes:
+ * -Dbench.calls, -Dbench.minute-calls);
  * results also go to target/governor-benchmark.md.
  */
 class GovernorBenchmark {
@@ -43,10 +44,15 @@ class GovernorBenchmark {
     @Test
     void governorAgainstTheFloor() throws Exception {
         int calls = Integer.getInteger("bench.calls", 2000);
+        List<String> scenarios = List.of(System.getProperty("bench.scenarios", "quick,slow").split(","));
         List<Result> results = new ArrayList<>();
-        results.add(run("1-s window, quick calls", Duration.ofSeconds(1), calls, Duration.ZERO));
-        results.add(run("1-s window, 40 ms calls", Duration.ofSeconds(1), calls, Duration.ofMillis(40)));
-        if (Boolean.getBoolean("bench.minute")) {
+        if (scenarios.contains("quick")) {
+            results.add(run("1-s window, quick calls", Duration.ofSeconds(1), calls, Duration.ZERO));
+        }
+        if (scenarios.contains("slow")) {
+            results.add(run("1-s window, 40 ms calls", Duration.ofSeconds(1), calls, Duration.ofMillis(40)));
+        }
+        if (scenarios.contains("minute")) {
             results.add(run("60-s window, quick calls", Duration.ofSeconds(60), Integer.getInteger("bench.minute-calls", 200),
                     Duration.ZERO));
         }

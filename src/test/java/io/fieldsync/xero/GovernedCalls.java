@@ -25,16 +25,16 @@ import io.fieldsync.sandbox.XeroSandbox;
 public final class GovernedCalls {
 
     /**
-     * What happened: {@code elapsedNanos} from the first call's start to the last answer,
-     * {@code lastCallNanos} the own time (start to answer) of the call answered last.
+     * What happened: {@code elapsedNanos} from the first call's start (its permit) to the last answer,
+     * {@code lastCallNanos} the own time (start to answer) of the call started last.
      */
     public record Outcome(int calls, int rateLimited, long elapsedNanos, long lastCallNanos, long meanCallNanos) {
 
         /**
          * The least time Xero's limits allow for these calls. A rolling window lets call i+W start no
          * earlier than T after call i, so the last call starts at least floor((N-1)/W)·T after the first,
-         * and the run ends when it has answered: floor((N-1)/W)·T + its own time. With calls as slow as
-         * C in flight cannot fill a window, ceil(N/C) rounds of a mean call bound it instead.
+         * and the run ends no earlier than its answer: floor((N-1)/W)·T + its own time. With calls so
+         * slow that C in flight cannot fill a window, ceil(N/C) rounds of a mean call bound it instead.
          */
         public long floorNanos(int perWindow, Duration window, int concurrent) {
             long windows = (long) ((calls - 1) / perWindow) * window.toNanos() + lastCallNanos;
@@ -64,8 +64,9 @@ public final class GovernedCalls {
                 .GET().build();
         AtomicInteger left = new AtomicInteger(calls);
         AtomicInteger rateLimited = new AtomicInteger();
-        AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
-        AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
+        long[] firstStart = {Long.MAX_VALUE};
+        long[] lastStart = {Long.MIN_VALUE};
+        long[] lastEnd = {Long.MIN_VALUE};
         AtomicLong lastCall = new AtomicLong();
         AtomicLong callNanos = new AtomicLong();
         AtomicInteger answered = new AtomicInteger();
@@ -77,22 +78,28 @@ public final class GovernedCalls {
                     while (left.getAndDecrement() > 0) {
                         while (true) {
                             RateGovernor.Permit permit = governor.acquire(tenantId);
-                            long start = System.nanoTime();
-                            firstStart.accumulateAndGet(start, Math::min);
+                            long start = permit.startedAtNanos(); // the governor's clock is System.nanoTime
                             HttpResponse<String> answer = null;
+                            long end;
                             try {
                                 answer = http.send(request, HttpResponse.BodyHandlers.ofString());
                             } finally {
+                                end = System.nanoTime(); // before the governor hears of it: the floor stays a floor
                                 HttpResponse<String> answerRead = answer;
                                 governor.completed(permit, answerRead == null ? 0 : answerRead.statusCode(),
                                         name -> answerRead == null ? null : answerRead.headers().firstValue(name).orElse(null));
                             }
-                            long end = System.nanoTime();
                             callNanos.addAndGet(end - start);
                             answered.incrementAndGet();
                             synchronized (lastEnd) {
-                                if (end - lastEnd.get() > 0 || lastEnd.get() == Long.MIN_VALUE) {
-                                    lastEnd.set(end);
+                                if (firstStart[0] == Long.MAX_VALUE || start - firstStart[0] < 0) {
+                                    firstStart[0] = start;
+                                }
+                                if (lastEnd[0] == Long.MIN_VALUE || end - lastEnd[0] > 0) {
+                                    lastEnd[0] = end;
+                                }
+                                if (lastStart[0] == Long.MIN_VALUE || start - lastStart[0] > 0) {
+                                    lastStart[0] = start;
                                     lastCall.set(end - start);
                                 }
                             }
@@ -111,7 +118,7 @@ public final class GovernedCalls {
         } finally {
             threads.shutdownNow();
         }
-        return new Outcome(calls, rateLimited.get(), lastEnd.get() - firstStart.get(), lastCall.get(),
+        return new Outcome(calls, rateLimited.get(), lastEnd[0] - firstStart[0], lastCall.get(),
                 callNanos.get() / Math.max(1, answered.get()));
     }
 }
