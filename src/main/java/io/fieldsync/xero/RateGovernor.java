@@ -36,7 +36,9 @@ import org.springframework.stereotype.Component;
  * start until one window after its answer (the call's own time is all that is given up); a call still in
  * flight when a day begins is counted in the new day too; a refused (429) call stays counted. Xero's
  * {@code X-MinLimit-Remaining} adds only the calls our own cannot account for (another client's), never
- * our own twice. Each tenant has its own lock and condition, and waiting threads wait on that condition
+ * our own twice. Until Xero has answered once, one call at a time: another node, or this node before a
+ * restart, may have used the window, and the first answer says so before a burst meets it. Each tenant
+ * has its own lock and condition, and waiting threads wait on that condition
  * until the moment a place frees or a call completes (never spinning, never holding a lock that other
  * tenants need).
  */
@@ -133,6 +135,7 @@ public class RateGovernor {
                 }
             }
             tenant.minute.answered(call, nowNanos);
+            tenant.heardFromXero |= httpStatus != 0;
             Integer dayRemaining = number(read(headers, DAY_REMAINING));
             if (dayRemaining != null && sameDay && perDay - dayRemaining + startedAfter > tenant.usedToday) {
                 tenant.usedToday = perDay - dayRemaining + startedAfter;
@@ -220,7 +223,7 @@ public class RateGovernor {
                     waitNanos = tenant.blockedUntilNanos - nowNanos;
                 } else if (appBlockedUntil != null && appBlockedUntil - nowNanos > 0) {
                     waitNanos = appBlockedUntil - nowNanos;
-                } else if (tenant.open.size() >= concurrent) {
+                } else if (tenant.open.size() >= (tenant.heardFromXero ? concurrent : 1)) {
                     waitNanos = windowNanos; // a completion signals sooner
                 } else if (tenant.minute.counted(nowNanos) >= perWindow) {
                     long untilOneLeaves = tenant.minute.nanosUntilOneLeaves(nowNanos);
@@ -307,6 +310,8 @@ public class RateGovernor {
         /** Calls in flight, each with its place in the window. */
         final Map<Permit, RollingCallWindow.Call> open = new IdentityHashMap<>();
         final RollingCallWindow minute = new RollingCallWindow(windowNanos);
+        /** An answer came, with what Xero counts (its X-*-Remaining): calls may go concurrent from now on. */
+        boolean heardFromXero;
         long day = Long.MIN_VALUE;
         long dayStartNanos;
         int usedToday;
