@@ -38,9 +38,8 @@ import org.springframework.stereotype.Component;
  * {@code X-MinLimit-Remaining} adds only the calls our own cannot account for (another client's), never
  * our own twice. Until Xero has answered once, one call at a time: another node, or this node before a
  * restart, may have used the window, and the first answer says so before a burst meets it. Each tenant
- * has its own lock and condition, and waiting threads wait on that condition
- * until the moment a place frees or a call completes (never spinning, never holding a lock that other
- * tenants need).
+ * has its own lock and condition, and waiting threads wait on that condition until the moment a place
+ * frees or a call completes (never spinning, never holding a lock that other tenants need).
  */
 @Component("rateGovernor")
 public class RateGovernor {
