@@ -1,13 +1,17 @@
 package io.fieldsync.sandbox;
 
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Xero's limits per tenant in fixed windows aligned to the clock: calls in flight, calls per
- * window (a minute at Xero), calls per day (1,440 windows), plus the app-wide 10,000 a window.
- * A refused call does not count.
+ * Xero's limits per tenant: calls in flight, calls per window (a minute at Xero), calls per day
+ * (1,440 windows, fixed days aligned to the clock), plus the app-wide 10,000 a window. The window
+ * rolls: a call is refused while the window ending at its arrival already holds the limit's calls.
+ * Xero does not say whether its minute is fixed or rolling; rolling is the stricter of the two
+ * (whatever a rolling window accepts, a fixed one accepts too), so a client that passes here passes
+ * there, wherever Xero's minute happens to start. A refused call does not count.
  */
 final class RateLimits {
     static final int APP_PER_WINDOW = 10_000;
@@ -19,17 +23,38 @@ final class RateLimits {
 
     private static final class Usage {
         int inFlight;
-        long window = -1;
-        int windowCalls;
+        final RollingWindow window = new RollingWindow();
         long day = -1;
         int dayCalls;
+    }
+
+    /** Arrival times (clock millis) of the calls counted in the window that ends now. */
+    private static final class RollingWindow {
+        private final ArrayDeque<Long> arrivals = new ArrayDeque<>();
+
+        /** The calls that arrived within the last {@code windowMillis}, as of {@code now}. */
+        int calls(long now, long windowMillis) {
+            while (!arrivals.isEmpty() && arrivals.peekFirst() <= now - windowMillis) {
+                arrivals.pollFirst();
+            }
+            return arrivals.size();
+        }
+
+        void count(long now) {
+            arrivals.addLast(now);
+        }
+
+        /** Until the oldest counted call leaves the window, making room for one more. */
+        long millisUntilRoom(long now, long windowMillis) {
+            Long oldest = arrivals.peekFirst();
+            return oldest == null ? 0 : oldest + windowMillis - now;
+        }
     }
 
     private final SandboxSettings settings;
     private final Clock clock;
     private final Map<String, Usage> tenants = new HashMap<>();
-    private long appWindow = -1;
-    private int appCalls;
+    private final RollingWindow app = new RollingWindow();
 
     RateLimits(SandboxSettings settings, Clock clock) {
         this.settings = settings;
@@ -40,39 +65,31 @@ final class RateLimits {
         long now = clock.millis();
         long windowMillis = settings.window().toMillis();
         long dayMillis = settings.day().toMillis();
-        long window = now / windowMillis;
         long day = now / dayMillis;
         Usage usage = tenants.computeIfAbsent(tenantId, t -> new Usage());
-        if (usage.window != window) {
-            usage.window = window;
-            usage.windowCalls = 0;
-        }
         if (usage.day != day) {
             usage.day = day;
             usage.dayCalls = 0;
         }
-        if (appWindow != window) {
-            appWindow = window;
-            appCalls = 0;
-        }
-        long windowRetry = seconds((window + 1) * windowMillis - now);
+        int windowCalls = usage.window.calls(now, windowMillis);
+        int appCalls = app.calls(now, windowMillis);
         if (usage.inFlight >= settings.concurrentLimit()) {
-            return refused(usage, "concurrent", 1);
+            return refused(windowCalls, usage, appCalls, "concurrent", 1);
         }
-        if (usage.windowCalls >= settings.perWindowLimit()) {
-            return refused(usage, "minute", windowRetry);
+        if (windowCalls >= settings.perWindowLimit()) {
+            return refused(windowCalls, usage, appCalls, "minute", seconds(usage.window.millisUntilRoom(now, windowMillis)));
         }
         if (usage.dayCalls >= settings.perDayLimit()) {
-            return refused(usage, "daily", seconds((day + 1) * dayMillis - now));
+            return refused(windowCalls, usage, appCalls, "daily", seconds((day + 1) * dayMillis - now));
         }
         if (appCalls >= APP_PER_WINDOW) {
-            return refused(usage, "appminute", windowRetry);
+            return refused(windowCalls, usage, appCalls, "appminute", seconds(app.millisUntilRoom(now, windowMillis)));
         }
         usage.inFlight++;
-        usage.windowCalls++;
+        usage.window.count(now);
         usage.dayCalls++;
-        appCalls++;
-        return new Decision(true, null, 0, remainingWindow(usage), remainingDay(usage), APP_PER_WINDOW - appCalls);
+        app.count(now);
+        return new Decision(true, null, 0, remaining(windowCalls + 1), remainingDay(usage), APP_PER_WINDOW - appCalls - 1);
     }
 
     synchronized void release(String tenantId) {
@@ -84,16 +101,15 @@ final class RateLimits {
 
     synchronized void reset() {
         tenants.clear();
-        appWindow = -1;
-        appCalls = 0;
+        app.arrivals.clear();
     }
 
-    private Decision refused(Usage usage, String problem, long retryAfter) {
-        return new Decision(false, problem, retryAfter, remainingWindow(usage), remainingDay(usage), APP_PER_WINDOW - appCalls);
+    private Decision refused(int windowCalls, Usage usage, int appCalls, String problem, long retryAfter) {
+        return new Decision(false, problem, retryAfter, remaining(windowCalls), remainingDay(usage), APP_PER_WINDOW - appCalls);
     }
 
-    private int remainingWindow(Usage usage) {
-        return Math.max(0, settings.perWindowLimit() - usage.windowCalls);
+    private int remaining(int windowCalls) {
+        return Math.max(0, settings.perWindowLimit() - windowCalls);
     }
 
     private int remainingDay(Usage usage) {

@@ -1,10 +1,9 @@
 package io.fieldsync.xero;
 
 import java.time.Instant;
-import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -18,9 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps every route to Xero's limits, per organisation (tenant): at most {@code concurrent} calls in
- * flight, at most {@code perWindow} calls started in a fixed window (aligned to multiples of the
- * window since the epoch, as Xero's minute is), and the day's {@code perDay} calls (a day is 1,440
- * windows, so a shrunk window shrinks the day as the sandbox does) less a reserve kept for operators.
+ * flight, at most {@code perWindow} calls in any window of its length (a rolling window, see
+ * {@link RollingCallWindow}: right whether Xero's minute rolls or is fixed, and wherever it starts),
+ * and the day's {@code perDay} calls (a day is 1,440 windows, so a shrunk window shrinks the day as the
+ * sandbox does) less a reserve kept for operators.
  *
  * <p>Callers take a {@link Permit} before each call and hand it back with the answer:
  * <pre>{@code
@@ -31,11 +31,15 @@ import org.springframework.stereotype.Component;
  *                              name -> answer == null ? null : answer.headers().firstValue(name).orElse(null)); }
  * }</pre>
  *
- * <p>Conservative where Xero's count cannot be known: Xero counts a call when it arrives, somewhere
- * between our start and our answer, so a call still in flight when a window (or day) begins is counted
- * in the new one too; a refused (429) call stays counted. Each tenant has its own lock and condition,
- * and waiting threads wait on that condition with a timeout (never spinning, never holding a lock that
- * other tenants need).
+ * <p>Exact where Xero's count can be known, conservative where it cannot: Xero counts a call when it
+ * arrives, somewhere between our start and our answer, so a call holds its place in the window from its
+ * start until one window after its answer (the call's own time is all that is given up); a call still in
+ * flight when a day begins is counted in the new day too; a refused (429) call stays counted. Xero's
+ * {@code X-MinLimit-Remaining} adds only the calls our own cannot account for (another client's), never
+ * our own twice. Until Xero has answered once, one call at a time: another node, or this node before a
+ * restart, may have used the window, and the first answer says so before a burst meets it. Each tenant
+ * has its own lock and condition, and waiting threads wait on that condition until the moment a place
+ * frees or a call completes (never spinning, never holding a lock that other tenants need).
  */
 @Component("rateGovernor")
 public class RateGovernor {
@@ -54,7 +58,7 @@ public class RateGovernor {
     private final int perWindow;
     private final int perDay;
     private final int reserve;
-    private final long windowMillis;
+    private final long windowNanos;
     private final long dayMillis;
     private final LongSupplier nanoClock;
     private final LongSupplier epochMillis;
@@ -81,8 +85,8 @@ public class RateGovernor {
         this.perWindow = limits.perWindow();
         this.perDay = limits.perDay();
         this.reserve = dailyReserve > 0 ? Math.min(dailyReserve, limits.perDay()) : limits.perDay() / 10;
-        this.windowMillis = limits.window().toMillis();
-        this.dayMillis = windowMillis * WINDOWS_PER_DAY;
+        this.windowNanos = limits.window().toNanos();
+        this.dayMillis = limits.window().toMillis() * WINDOWS_PER_DAY;
         this.nanoClock = Objects.requireNonNull(nanoClock);
         this.epochMillis = Objects.requireNonNull(epochMillis);
     }
@@ -112,18 +116,25 @@ public class RateGovernor {
         tenant.lock.lock();
         try {
             long nowMillis = epochMillis.getAsLong();
+            long nowNanos = nanoClock.getAsLong();
             tenant.roll(nowMillis);
-            if (!tenant.open.remove(permit)) {
+            RollingCallWindow.Call call = tenant.open.remove(permit);
+            if (call == null) {
                 return;
             }
-            boolean sameWindow = window(nowMillis) == tenant.windowOf(permit);
             boolean sameDay = tenant.dayOf(permit) == day(nowMillis);
             int startedAfter = tenant.inFlightStartedAfter(permit);
-            // after a 429, Retry-After alone says how long to wait (exactly that long, not to the window's end)
+            // after a 429, Retry-After alone says how long to wait (exactly that long, not until a window after now)
             Integer minRemaining = isRateLimited(httpStatus) ? null : number(read(headers, MIN_REMAINING));
-            if (minRemaining != null && sameWindow && perWindow - minRemaining + startedAfter > tenant.usedInWindow) {
-                tenant.usedInWindow = perWindow - minRemaining + startedAfter; // someone else used calls in this window
+            if (minRemaining != null) {
+                int countedByXero = perWindow - minRemaining;
+                int oursAtMost = tenant.minute.mostCountedAtArrivalOf(permit.startedAtNanos());
+                if (countedByXero > oursAtMost) {
+                    tenant.minute.othersCounted(countedByXero - oursAtMost, nowNanos); // someone else's calls
+                }
             }
+            tenant.minute.answered(call, nowNanos);
+            tenant.heardFromXero |= httpStatus != 0;
             Integer dayRemaining = number(read(headers, DAY_REMAINING));
             if (dayRemaining != null && sameDay && perDay - dayRemaining + startedAfter > tenant.usedToday) {
                 tenant.usedToday = perDay - dayRemaining + startedAfter;
@@ -163,9 +174,9 @@ public class RateGovernor {
         return read(tenantId, t -> t.open.size());
     }
 
-    /** Calls counted against the tenant in the current window. */
+    /** Calls Xero may count against the tenant in its window now (in flight, or answered less than a window ago). */
     public int usedInWindow(String tenantId) {
-        return read(tenantId, t -> t.usedInWindow);
+        return read(tenantId, t -> t.minute.counted(nanoClock.getAsLong()));
     }
 
     /** Calls counted against the tenant today (perDay once Xero said the day is used up). */
@@ -211,15 +222,15 @@ public class RateGovernor {
                     waitNanos = tenant.blockedUntilNanos - nowNanos;
                 } else if (appBlockedUntil != null && appBlockedUntil - nowNanos > 0) {
                     waitNanos = appBlockedUntil - nowNanos;
-                } else if (tenant.usedInWindow >= perWindow) {
-                    waitNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, (window(nowMillis) + 1) * windowMillis - nowMillis));
-                } else if (tenant.open.size() >= concurrent) {
-                    waitNanos = TimeUnit.MILLISECONDS.toNanos(windowMillis); // a completion signals sooner
+                } else if (tenant.open.size() >= (tenant.heardFromXero ? concurrent : 1)) {
+                    waitNanos = windowNanos; // a completion signals sooner
+                } else if (tenant.minute.counted(nowNanos) >= perWindow) {
+                    long untilOneLeaves = tenant.minute.nanosUntilOneLeaves(nowNanos);
+                    waitNanos = untilOneLeaves > 0 ? untilOneLeaves : windowNanos; // else a completion signals sooner
                 } else {
                     tenant.blocked = false;
                     Permit permit = new Permit(tenantId, nowNanos);
-                    tenant.open.add(permit);
-                    tenant.usedInWindow++;
+                    tenant.open.put(permit, tenant.minute.started(nowNanos));
                     tenant.usedToday++;
                     return permit;
                 }
@@ -243,10 +254,6 @@ public class RateGovernor {
 
     private Tenant tenant(String tenantId) {
         return tenants.computeIfAbsent(tenantId, id -> new Tenant());
-    }
-
-    private long window(long millis) {
-        return Math.floorDiv(millis, windowMillis);
     }
 
     private long day(long millis) {
@@ -299,10 +306,11 @@ public class RateGovernor {
     private final class Tenant {
         final ReentrantLock lock = new ReentrantLock();
         final Condition changed = lock.newCondition();
-        final Set<Permit> open = Collections.newSetFromMap(new IdentityHashMap<>());
-        long window = Long.MIN_VALUE;
-        long windowStartNanos;
-        int usedInWindow;
+        /** Calls in flight, each with its place in the window. */
+        final Map<Permit, RollingCallWindow.Call> open = new IdentityHashMap<>();
+        final RollingCallWindow minute = new RollingCallWindow(windowNanos);
+        /** An answer came, with what Xero counts (its X-*-Remaining): calls may go concurrent from now on. */
+        boolean heardFromXero;
         long day = Long.MIN_VALUE;
         long dayStartNanos;
         int usedToday;
@@ -310,25 +318,15 @@ public class RateGovernor {
         boolean blocked;
         long blockedUntilNanos;
 
-        /** Starts a new window or day when one began; calls in flight may be counted by Xero in it. */
+        /** Starts a new day when one began; calls in flight may be counted by Xero in it. */
         void roll(long nowMillis) {
-            long currentWindow = window(nowMillis);
-            if (currentWindow != window) {
-                window = currentWindow;
-                windowStartNanos = nanoClock.getAsLong();
-                usedInWindow = open.size();
-            }
             long currentDay = day(nowMillis);
             if (currentDay != day) {
                 day = currentDay;
-                dayStartNanos = windowStartNanos;
+                dayStartNanos = nanoClock.getAsLong();
                 usedToday = open.size();
                 dayExhausted = false;
             }
-        }
-
-        long windowOf(Permit permit) {
-            return permit.startedAtNanos() - windowStartNanos >= 0 ? window : Long.MIN_VALUE;
         }
 
         long dayOf(Permit permit) {
@@ -341,7 +339,7 @@ public class RateGovernor {
          */
         int inFlightStartedAfter(Permit permit) {
             int after = 0;
-            for (Permit other : open) {
+            for (Permit other : open.keySet()) {
                 if (other.startedAtNanos() - permit.startedAtNanos() >= 0) {
                     after++;
                 }

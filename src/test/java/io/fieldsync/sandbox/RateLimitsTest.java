@@ -40,7 +40,7 @@ class RateLimitsTest {
     }
 
     @Test
-    void callsBeyondThePerWindowLimitGet429MinuteWithRetryAfterUntilTheWindowEnds() throws Exception {
+    void callsBeyondThePerWindowLimitGet429MinuteWithRetryAfterUntilTheOldestLeavesTheWindow() throws Exception {
         SandboxClient client = start(5, 3, Duration.ofSeconds(2), 5000);
         awaitFreshWindow(Duration.ofSeconds(2));
         for (int i = 0; i < 3; i++) {
@@ -53,6 +53,29 @@ class RateLimitsTest {
         assertThat(retryAfter).isBetween(1L, 2L);
         Thread.sleep(retryAfter * 1000);
         assertThat(client.get("/Contacts").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theWindowRollsSoANewFixedWindowBringsNoFreshCalls() throws Exception {
+        SandboxClient client = start(5, 3, Duration.ofSeconds(2), 5000);
+        client.get("/Contacts"); // the first call is slow (connection, warm-up): out of the timed part
+        Thread.sleep(2050);
+        long first = System.nanoTime();
+        for (int i = 0; i < 3; i++) {
+            assertThat(client.get("/Contacts").statusCode()).isEqualTo(200);
+        }
+        long third = System.nanoTime(); // all three arrived before this
+        Thread.sleep(1200); // past a 2-s boundary half the time: a fixed window would take calls again
+        HttpResponse<String> refused = client.get("/Contacts");
+        if (System.nanoTime() - first < Duration.ofMillis(1900).toNanos()) { // not held up past the window
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("X-Rate-Limit-Problem")).hasValue("minute");
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+        }
+        Thread.sleep(Math.max(0, Duration.ofMillis(2050).toMillis() - (System.nanoTime() - third) / 1_000_000));
+        HttpResponse<String> admitted = client.get("/Contacts");
+        assertThat(admitted.statusCode()).isEqualTo(200);
+        assertThat(admitted.headers().firstValue("X-MinLimit-Remaining")).hasValue("2"); // the first three left together
     }
 
     @Test

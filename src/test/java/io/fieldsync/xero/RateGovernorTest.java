@@ -58,10 +58,6 @@ class RateGovernorTest {
         Thread.sleep(millis - now % millis + 5);
     }
 
-    private static long windowOf(long epochMillis, Duration window) {
-        return Math.floorDiv(epochMillis, window.toMillis());
-    }
-
     @Test
     void neverMoreThanConcurrentCallsInFlightUnderTwentyThreads() throws Exception {
         RateGovernor governor = governor(3, 100_000, Duration.ofMinutes(1), 1_000_000);
@@ -92,22 +88,40 @@ class RateGovernorTest {
     }
 
     @Test
-    void theCallAfterPerWindowWaitsForTheNextWindow() throws Exception {
+    void theCallAfterPerWindowWaitsAWindowAfterTheFirstAnswer() throws Exception {
         Duration window = Duration.ofMillis(200);
         RateGovernor governor = governor(10, 3, window, 100_000);
-        awaitFreshWindow(window);
-        long start = System.currentTimeMillis();
+        governor.completed(governor.acquire(TENANT), 200, NO_HEADERS);
+        long firstAnswered = System.nanoTime();
+        for (int i = 0; i < 2; i++) {
+            governor.completed(governor.acquire(TENANT), 200, NO_HEADERS);
+        }
+        long lastAnswered = System.nanoTime();
+        if (lastAnswered - firstAnswered < window.toNanos()) { // not held up past the window
+            assertThat(governor.usedInWindow(TENANT)).isEqualTo(3);
+        }
+
+        RateGovernor.Permit fourth = governor.acquire(TENANT);
+
+        // Xero may have counted the first call as late as its answer: the fourth arrives a window later at the earliest
+        assertThat(fourth.startedAtNanos() - firstAnswered).isGreaterThanOrEqualTo(window.toNanos());
+    }
+
+    @Test
+    void aWindowStartsAtNoClockEdge() throws Exception {
+        Duration window = Duration.ofMillis(300);
+        RateGovernor governor = governor(10, 3, window, 100_000);
+        awaitFreshWindow(window); // 5 ms into a window aligned to the clock
+        Thread.sleep(200);
+        long before = System.nanoTime();
         for (int i = 0; i < 3; i++) {
             governor.completed(governor.acquire(TENANT), 200, NO_HEADERS);
         }
-        assertThat(governor.usedInWindow(TENANT)).isEqualTo(3);
 
-        governor.acquire(TENANT);
-        long granted = System.currentTimeMillis();
+        RateGovernor.Permit fourth = governor.acquire(TENANT);
 
-        assertThat(windowOf(granted, window)).isEqualTo(windowOf(start, window) + 1);
-        assertThat(granted - start).isGreaterThanOrEqualTo(150);
-        assertThat(governor.usedInWindow(TENANT)).isEqualTo(1);
+        // the aligned window ended ~100 ms later; a fixed-window count would have let the fourth go there
+        assertThat(fourth.startedAtNanos() - before).isGreaterThanOrEqualTo(window.toNanos());
     }
 
     @Test
@@ -145,30 +159,68 @@ class RateGovernorTest {
     }
 
     @Test
-    void xMinLimitRemainingZeroEndsTheWindowEarly() throws Exception {
+    void xMinLimitRemainingZeroHoldsTheNextCallAWindow() throws Exception {
         Duration window = Duration.ofMillis(300);
         RateGovernor governor = governor(5, 100, window, 100_000);
-        awaitFreshWindow(window);
-        long start = System.currentTimeMillis();
         governor.completed(governor.acquire(TENANT), 200, headers("X-MinLimit-Remaining", "0", "X-DayLimit-Remaining", "99000"));
+        long answered = System.nanoTime();
 
-        assertThat(governor.usedInWindow(TENANT)).isEqualTo(100);
+        assertThat(governor.usedInWindow(TENANT)).isEqualTo(100); // 99 someone else's, counted by Xero by now
         assertThat(governor.usedToday(TENANT)).isEqualTo(1000);
 
-        governor.acquire(TENANT);
-        assertThat(windowOf(System.currentTimeMillis(), window)).isEqualTo(windowOf(start, window) + 1);
+        RateGovernor.Permit next = governor.acquire(TENANT);
+        assertThat(next.startedAtNanos() - answered).isGreaterThanOrEqualTo(window.toNanos());
+    }
+
+    @Test
+    void ourOwnCallsInFlightAreNotCountedTwiceFromXMinLimitRemaining() throws Exception {
+        RateGovernor governor = governor(5, 60, Duration.ofMinutes(1), 5000);
+        firstAnswer(governor, 60);
+        List<RateGovernor.Permit> permits = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            permits.add(governor.acquire(TENANT));
+        }
+        // Xero saw all five before it answered the first: 54 left, and all six are ours
+        governor.completed(permits.get(0), 200, headers("X-MinLimit-Remaining", "54"));
+        assertThat(governor.usedInWindow(TENANT)).isEqualTo(6);
+        // one more than ours can explain: someone else's call
+        governor.completed(permits.get(1), 200, headers("X-MinLimit-Remaining", "53"));
+        assertThat(governor.usedInWindow(TENANT)).isEqualTo(7);
+    }
+
+    @Test
+    void oneCallAtATimeUntilXeroHasAnsweredOnce() throws Exception {
+        RateGovernor governor = governor(5, 60, Duration.ofMinutes(1), 5000);
+        RateGovernor.Permit first = governor.acquire(TENANT);
+        Future<RateGovernor.Permit> second = threads.submit(() -> governor.acquire(TENANT));
+        Thread.sleep(200);
+        assertThat(second.isDone()).isFalse(); // another node may have used the window: its answer says so first
+
+        // it did: 50 calls in this window are not ours
+        governor.completed(first, 200, headers("X-MinLimit-Remaining", "9"));
+
+        second.get(5, TimeUnit.SECONDS);
+        for (int i = 0; i < 4; i++) {
+            governor.acquire(TENANT); // now five in flight
+        }
+        assertThat(governor.inFlight(TENANT)).isEqualTo(5);
+        assertThat(governor.usedInWindow(TENANT)).isEqualTo(56);
+    }
+
+    /** The tenant's first call, answered with what Xero says is left of the window. */
+    private static void firstAnswer(RateGovernor governor, int perWindow) throws InterruptedException {
+        governor.completed(governor.acquire(TENANT), 200, headers("X-MinLimit-Remaining", String.valueOf(perWindow - 1)));
     }
 
     @Test
     void remainingHigherThanOurOwnChangesNothing() throws Exception {
         RateGovernor governor = governor(5, 60, Duration.ofMinutes(1), 5000);
+        firstAnswer(governor, 60);
         RateGovernor.Permit first = governor.acquire(TENANT);
         governor.acquire(TENANT);
-        // Xero answered the first call before it saw the second: 59 left, ours is 58
-        governor.completed(first, 200, headers("X-MinLimit-Remaining", "59", "X-DayLimit-Remaining", "4999"));
-        if (governor.usedToday(TENANT) == 2) { // not across a minute edge
-            assertThat(governor.usedInWindow(TENANT)).isEqualTo(2);
-        }
+        // Xero answered the first call before it saw the second: 58 left, ours is 57
+        governor.completed(first, 200, headers("X-MinLimit-Remaining", "58", "X-DayLimit-Remaining", "4998"));
+        assertThat(governor.usedInWindow(TENANT)).isEqualTo(3);
         assertThat(governor.inFlight(TENANT)).isEqualTo(1);
         governor.completed(first, 200, NO_HEADERS); // twice: counts once
         assertThat(governor.inFlight(TENANT)).isEqualTo(1);
