@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param lookBack            rows committed late by long transactions are read again within this window
  * @param pageSize            rows read from the field-service database per page
+ * @param overlapPages        a push reads, maps and plans its next page while the page before it is
+ *                            being delivered (false: one page after the other)
  * @param heartbeatIntervalMs a running sync's node writes a heartbeat this often, in milliseconds
  * @param staleAfter          a run without a heartbeat for this long (its node was killed or cut off)
  *                            is marked INTERRUPTED so the next run can start
@@ -24,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
 public record SyncProperties(@NotNull Duration lookBack,
                              @NotNull @Min(value = 1, message = "must be a whole number from 1 to 10000")
                              @Max(value = 10_000, message = "must be a whole number from 1 to 10000") Integer pageSize,
+                             @NotNull Boolean overlapPages,
                              @ReadAtStart @NotNull @Positive Long heartbeatIntervalMs,
                              @ReadAtStart @NotNull Duration staleAfter) {
 }

@@ -49,18 +49,18 @@ class PipelineBenchmark {
 
     private static String header() {
         return "| records | limits | run | with outcome | seconds | records/s | % of floor | 429s | connector CPU ms/record"
-                + " | double CPU ms/record | KB allocated/record | peak heap MB | peak live heap MB | peak RSS MB"
+                + " | double CPU ms/record | KB allocated/record | peak heap MB | peak heap after young GC MB | heap after run (full GC) MB | peak RSS MB"
                 + " | statements/record | DB CPU ms/record | commits/record | log fsyncs/record | calls/record |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
     }
 
     private static String row(PipelineRun.Figures f) {
         double records = f.records();
-        return String.format("| %,d | %s | %s | %,d | %.1f | %,.0f | %s | %d | %.3f | %.3f | %.1f | %d | %d | %d | %.2f | %.3f | %.3f | %.3f | %.4f |%n",
+        return String.format("| %,d | %s | %s | %,d | %.1f | %,.0f | %s | %d | %.3f | %.3f | %.1f | %d | %d | %d | %d | %.2f | %.3f | %.3f | %.3f | %.4f |%n",
                 f.records(), f.limits().name(), f.runStatus(), f.withOutcome(), f.seconds(), f.recordsPerSecond(),
                 f.limits().bind() ? String.format("%.1f %%", 100 * f.floorSeconds() / f.seconds()) : "n/a",
                 f.rateLimited(), f.connectorCpuMs() / records, f.doubleCpuMs() / records, f.allocatedBytes() / 1024.0 / records,
-                f.peakHeapBytes() >> 20, f.peakLiveHeapBytes() >> 20, f.peakRssBytes() >> 20,
+                f.peakHeapBytes() >> 20, f.peakLiveHeapBytes() >> 20, f.retainedHeapBytes() >> 20, f.peakRssBytes() >> 20,
                 f.statements() / records, f.dbCpuMs() / records, f.commits() / records, f.logFsyncs() / records,
                 f.calls() / records);
     }

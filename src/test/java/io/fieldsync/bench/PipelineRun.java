@@ -61,7 +61,7 @@ final class PipelineRun {
     /** What one run measured. */
     record Figures(MessySize size, Limits limits, String runStatus, Map<String, Integer> expected,
                    Map<String, Map<String, Integer>> outcomes, double seconds, long connectorCpuMs, long doubleCpuMs,
-                   long allocatedBytes, long peakHeapBytes, long peakLiveHeapBytes, long peakRssBytes,
+                   long allocatedBytes, long peakHeapBytes, long peakLiveHeapBytes, long retainedHeapBytes, long peakRssBytes,
                    long statements, long dbCpuMs, long commits, long logFsyncs, long calls, long rateLimited) {
 
         int records() {
@@ -138,9 +138,10 @@ final class PipelineRun {
                 long calls = xero.calls() - callsBefore;
                 long limited = rateLimited(base) - limitedBefore;
                 long peakRss = peakRssBytes(connector.pid());
+                long retained = retainedAfterFullGc(connector.pid());
                 GcFigures gc = GcFigures.of(Files.readString(gcLog), gcLogStart);
                 return new Figures(size, limits, run.path("status").asText(), expected, outcomes(stateDb), seconds, cpu, doubleCpu,
-                        gc.allocated, gc.peakHeap, gc.peakLive, peakRss,
+                        gc.allocated, gc.peakHeap, gc.peakLive, retained, peakRss,
                         delta(dbBefore, dbAfter, "statements"), delta(dbBefore, dbAfter, "dbCpuMicros") / 1000,
                         delta(dbBefore, dbAfter, "Com_commit"), delta(dbBefore, dbAfter, "Innodb_data_fsyncs"),
                         calls, limited);
@@ -275,6 +276,21 @@ final class PipelineRun {
         String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    }
+
+    /**
+     * The heap the process holds once the run has ended, after a full collection (jcmd GC.run): what
+     * a run leaves behind. A map that grew with the run would show here, where a young collection's
+     * "after" still counts old garbage not yet collected.
+     */
+    static long retainedAfterFullGc(long pid) throws IOException, InterruptedException {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        new ProcessBuilder(jcmd, String.valueOf(pid), "GC.run").redirectErrorStream(true).start().waitFor();
+        Process info = new ProcessBuilder(jcmd, String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
+        String heap = new String(info.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        info.waitFor();
+        Matcher used = Pattern.compile("used (\\d+)K").matcher(heap);
+        return used.find() ? Long.parseLong(used.group(1)) << 10 : -1;
     }
 
     /** The most resident memory the process has had (VmHWM). */

@@ -44,5 +44,6 @@ class PipelineRunIT {
         assertThat(figures.statements()).isGreaterThan(figures.calls());
         assertThat(figures.peakHeapBytes()).isPositive().isLessThan(512L << 20);
         assertThat(figures.peakRssBytes()).isPositive();
+        assertThat(figures.retainedHeapBytes()).isPositive().isLessThan(512L << 20);
     }
 }
