@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.fieldsync.runs.MaintenanceWindowException;
+import io.fieldsync.runs.OrganisationHeldException;
 import io.fieldsync.runs.SyncAlreadyRunningException;
 import io.fieldsync.settings.InvalidSettingException;
 import io.fieldsync.state.RecordActionRefusedException;
@@ -40,6 +41,11 @@ public class ApiErrors {
     @ExceptionHandler(SyncAlreadyRunningException.class)
     ResponseEntity<Map<String, Object>> conflict(SyncAlreadyRunningException e) {
         return error(HttpStatus.CONFLICT, e.getMessage(), "runningSyncId", e.runningSyncId());
+    }
+
+    @ExceptionHandler(OrganisationHeldException.class)
+    ResponseEntity<Map<String, Object>> held(OrganisationHeldException e) {
+        return error(HttpStatus.CONFLICT, e.getMessage(), "heldBy", e.heldBy());
     }
 
     @ExceptionHandler(MaintenanceWindowException.class)

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.fieldsync.runs.OrganisationHolds;
 import io.fieldsync.settings.MatchingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One matching run of a kind: reads every Xero record and every field-service record, links the
  * exact unambiguous pairs and writes the rest as suggestions (the open ones of an earlier run are
  * proposed afresh; decisions stay). Also tells which materials no Xero item matches at all.
+ * Scoring runs outside the organisation's lock (see {@link #run}).
  */
 @Component
 public class MatchRuns {
@@ -47,36 +49,57 @@ public class MatchRuns {
         this.threshold = threshold;
     }
 
+    /**
+     * Holds the organisation for the whole run (a sync asked for meanwhile is owed and starts after
+     * it), reads both sides and scores them without the organisation's lock, then takes the lock
+     * only to write. A decision made meanwhile (a link accepted, a pair rejected, a record to be
+     * created, an import) changes what is proposed: the run sees it under the lock and scores again.
+     */
     public Outcome run(MatchKind kind, String by) {
-        guard.noSyncRunning();
-        List<XeroCandidates.XeroRecord> inXero = xero.all(kind); // before any lock: Xero may take its time
-        return transaction.execute(status -> {
-            long tenant = guard.lockTenant();
-            Pairing pairing = pairing(tenant, kind, inXero);
-            suggestions.forgetSuggested(tenant, kind);
-            List<MatchProposal> linked = new ArrayList<>();
-            int suggested = 0;
-            for (MatchProposal proposal : pairing.proposals()) {
-                if (proposal.link()) {
-                    links.link(tenant, kind, proposal.localId(), proposal.xeroId(), proposal.xeroLabel(), proposal.xeroNumber());
-                    suggestions.add(tenant, kind, proposal.localId(), proposal.localLabel(), proposal.xeroId(), proposal.xeroLabel(),
-                            proposal.xeroNumber(), proposal.score(), proposal.reason(), MatchSuggestion.Status.LINKED, by);
-                    linked.add(proposal);
-                } else {
-                    suggestions.add(tenant, kind, proposal.localId(), proposal.localLabel(), proposal.xeroId(), proposal.xeroLabel(),
-                            proposal.xeroNumber(), proposal.score(), proposal.reason(), MatchSuggestion.Status.SUGGESTED, null);
-                    suggested++;
+        OrganisationHolds.Hold hold = guard.holdFor(kind, by);
+        try {
+            List<XeroCandidates.XeroRecord> inXero = xero.all(kind);
+            List<MatchCandidate> inFsm = fsm.all(kind);
+            Decided decided = decided(hold.tenant(), kind);
+            Pairing pairing = pairing(kind, inXero, inFsm, decided);
+            return transaction.execute(status -> {
+                long tenant = guard.lockHeld(hold);
+                Decided now = decided(tenant, kind);
+                Pairing current = now.equals(decided) ? pairing : pairing(kind, inXero, inFsm, now);
+                if (current != pairing) {
+                    log.info("Matching of {} by {}: decisions changed while it scored; scored again before writing", kind.path(), by);
                 }
+                return write(tenant, kind, by, inXero.size(), current);
+            });
+        } finally {
+            guard.release(hold);
+        }
+    }
+
+    private Outcome write(long tenant, MatchKind kind, String by, int xeroRecords, Pairing pairing) {
+        suggestions.forgetSuggested(tenant, kind);
+        List<MatchProposal> linked = new ArrayList<>();
+        int suggested = 0;
+        for (MatchProposal proposal : pairing.proposals()) {
+            if (proposal.link()) {
+                links.link(tenant, kind, proposal.localId(), proposal.xeroId(), proposal.xeroLabel(), proposal.xeroNumber());
+                suggestions.add(tenant, kind, proposal.localId(), proposal.localLabel(), proposal.xeroId(), proposal.xeroLabel(),
+                        proposal.xeroNumber(), proposal.score(), proposal.reason(), MatchSuggestion.Status.LINKED, by);
+                linked.add(proposal);
+            } else {
+                suggestions.add(tenant, kind, proposal.localId(), proposal.localLabel(), proposal.xeroId(), proposal.xeroLabel(),
+                        proposal.xeroNumber(), proposal.score(), proposal.reason(), MatchSuggestion.Status.SUGGESTED, null);
+                suggested++;
             }
-            Set<Long> proposed = pairing.proposals().stream().map(MatchProposal::localId).collect(Collectors.toSet());
-            int awaiting = (int) pairing.proposals().stream().filter(p -> !p.link()).map(MatchProposal::localId).distinct().count();
-            Outcome outcome = new Outcome(kind.path(), inXero.size(), pairing.locals().size() + pairing.alreadyLinked(),
-                    pairing.alreadyLinked(), linked, suggested, awaiting,
-                    (int) pairing.locals().stream().filter(l -> !proposed.contains(Long.parseLong(l.id()))).count());
-            log.info("Matching of {} by {}: {} linked exactly, {} suggestions for {} records, {} without a candidate",
-                    kind.path(), by, linked.size(), suggested, awaiting, outcome.unmatched());
-            return outcome;
-        });
+        }
+        Set<Long> proposed = pairing.proposals().stream().map(MatchProposal::localId).collect(Collectors.toSet());
+        int awaiting = (int) pairing.proposals().stream().filter(p -> !p.link()).map(MatchProposal::localId).distinct().count();
+        Outcome outcome = new Outcome(kind.path(), xeroRecords, pairing.locals().size() + pairing.alreadyLinked(),
+                pairing.alreadyLinked(), linked, suggested, awaiting,
+                (int) pairing.locals().stream().filter(l -> !proposed.contains(Long.parseLong(l.id()))).count());
+        log.info("Matching of {} by {}: {} linked exactly, {} suggestions for {} records, {} without a candidate",
+                kind.path(), by, linked.size(), suggested, awaiting, outcome.unmatched());
+        return outcome;
     }
 
     /** What one run would propose, and from what. */
@@ -84,25 +107,34 @@ public class MatchRuns {
     }
 
     /**
+     * What people and earlier runs decided that a run's proposals depend on: the links (the
+     * kind's, and for contacts the vendors' supplier contacts), records to be created, rejected pairs.
+     */
+    record Decided(Map<String, Long> linkedXero, Map<String, Long> suppliers, Set<Long> toCreate, Set<String> rejected) {
+    }
+
+    Decided decided(long tenant, MatchKind kind) {
+        return new Decided(links.byXeroId(tenant, kind.entity()),
+                kind == MatchKind.CONTACTS ? links.byXeroId(tenant, "vendor") : Map.of(),
+                suggestions.toCreate(tenant, kind), suggestions.rejectedPairs(tenant, kind));
+    }
+
+    /**
      * Field-service records not linked and not decided (to be created) against Xero records
      * linked to none of them; a contact that is a vendor's supplier contact is only suggested.
      */
-    Pairing pairing(long tenant, MatchKind kind, List<XeroCandidates.XeroRecord> inXero) {
-        Map<String, Long> linkedXero = links.byXeroId(tenant, kind.entity());
-        Set<Long> linkedLocal = Set.copyOf(linkedXero.values());
-        Set<Long> toCreate = suggestions.toCreate(tenant, kind);
-        List<MatchCandidate> all = fsm.all(kind);
+    Pairing pairing(MatchKind kind, List<XeroCandidates.XeroRecord> inXero, List<MatchCandidate> all, Decided decided) {
+        Set<Long> linkedLocal = Set.copyOf(decided.linkedXero().values());
         List<MatchCandidate> locals = all.stream()
-                .filter(c -> !linkedLocal.contains(Long.parseLong(c.id())) && !toCreate.contains(Long.parseLong(c.id()))).toList();
-        Map<String, Long> suppliers = kind == MatchKind.CONTACTS ? links.byXeroId(tenant, "vendor") : Map.of();
+                .filter(c -> !linkedLocal.contains(Long.parseLong(c.id())) && !decided.toCreate().contains(Long.parseLong(c.id()))).toList();
+        Map<String, Long> suppliers = decided.suppliers();
         List<MatchCandidate> candidates = inXero.stream().map(XeroCandidates.XeroRecord::candidate)
-                .filter(c -> !linkedXero.containsKey(c.id()))
+                .filter(c -> !decided.linkedXero().containsKey(c.id()))
                 .map(c -> suppliers.containsKey(c.id()) ? new MatchCandidate(c.id(), c.number(), c.otherNumber(), c.name(),
                         c.email(), c.taxNumber(), c.archived(), "the supplier contact of vendor " + suppliers.get(c.id())) : c)
                 .toList();
         int alreadyLinked = (int) all.stream().filter(c -> linkedLocal.contains(Long.parseLong(c.id()))).count();
-        return new Pairing(locals, alreadyLinked,
-                new Matcher(kind, threshold).propose(locals, candidates, suggestions.rejectedPairs(tenant, kind)));
+        return new Pairing(locals, alreadyLinked, new Matcher(kind, threshold).propose(locals, candidates, decided.rejected()));
     }
 
     /**
@@ -110,7 +142,7 @@ public class MatchRuns {
      * name, no open suggestion and no decision to create them. Reads Xero's items; writes nothing.
      */
     public List<MatchCandidate> unmatchedMaterials(long tenant) {
-        Pairing pairing = pairing(tenant, MatchKind.ITEMS, xero.all(MatchKind.ITEMS));
+        Pairing pairing = pairing(MatchKind.ITEMS, xero.all(MatchKind.ITEMS), fsm.all(MatchKind.ITEMS), decided(tenant, MatchKind.ITEMS));
         Set<Long> proposed = pairing.proposals().stream().map(MatchProposal::localId).collect(Collectors.toSet());
         Set<Long> waiting = suggestions.suggestedFor(tenant, MatchKind.ITEMS,
                 pairing.locals().stream().map(c -> Long.parseLong(c.id())).toList()).keySet();

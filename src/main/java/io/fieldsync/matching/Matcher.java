@@ -20,6 +20,8 @@ import java.util.function.Function;
  * are two businesses where both sides have both, so one-to-one is judged within each record's best
  * tier: a weaker pair neither makes a stronger one ambiguous nor takes a Xero record another
  * record matches more closely.
+ * Every rule is a key looked up by hash, and similar names come from an index ({@link SimilarNames}),
+ * so a run scores only the pairs that can match, not every customer against every contact.
  */
 public final class Matcher {
 
@@ -129,6 +131,8 @@ public final class Matcher {
             }
         }));
 
+        // names merely similar: only the pairs an index says can reach the threshold are scored
+        SimilarNames similar = new SimilarNames(xero, threshold);
         List<MatchProposal> proposals = new ArrayList<>();
         for (MatchCandidate local : locals) {
             long id = Long.parseLong(local.id());
@@ -145,16 +149,14 @@ public final class Matcher {
                 }
                 continue;
             }
-            String name = MatchNames.normalised(local.name());
-            xero.stream().filter(x -> !rejected.contains(id + "/" + x.id()))
-                    .map(x -> Map.entry(x, MatchNames.similarity(name, MatchNames.normalised(x.name()))))
-                    .filter(scored -> scored.getValue() >= threshold)
-                    .sorted(Map.Entry.<MatchCandidate, Double>comparingByValue(Comparator.reverseOrder())
-                            .thenComparing(scored -> scored.getKey().id()))
+            similar.to(MatchNames.normalised(local.name())).stream()
+                    .filter(scored -> !rejected.contains(id + "/" + scored.xero().id()))
+                    .sorted(Comparator.comparingDouble(SimilarNames.Scored::score).reversed()
+                            .thenComparing(scored -> scored.xero().id()))
                     .limit(NEAR_PER_RECORD)
-                    .forEach(scored -> proposals.add(new MatchProposal(id, local.label(), scored.getKey().id(),
-                            scored.getKey().label(), kind.linkNumber(scored.getKey()), round(scored.getValue()), "similar name: '" + local.name() + "' ~ '"
-                            + scored.getKey().name() + "'" + (scored.getKey().archived() ? "; archived in Xero" : ""), false)));
+                    .forEach(scored -> proposals.add(new MatchProposal(id, local.label(), scored.xero().id(),
+                            scored.xero().label(), kind.linkNumber(scored.xero()), round(scored.score()), "similar name: '" + local.name() + "' ~ '"
+                            + scored.xero().name() + "'" + (scored.xero().archived() ? "; archived in Xero" : ""), false)));
         }
         return proposals;
     }

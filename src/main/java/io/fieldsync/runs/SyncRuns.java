@@ -72,11 +72,12 @@ public class SyncRuns {
     /** The runs this node is executing: the ones it keeps alive with heartbeats. */
     private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
     private final UnrecordedRunEnds unrecorded;
+    private final OrganisationHolds holds;
 
     public SyncRuns(XeroConnection connection, SyncRunRepository runs, SyncRunCountRepository counts,
                     EntityManager entities, TransactionTemplate transaction, JdbcTemplate state, ProducerTemplate camel,
                     ApplicationEventPublisher events, MaintenanceWindows maintenance, RuntimeSettings settings,
-                    UnrecordedRunEnds unrecorded,
+                    UnrecordedRunEnds unrecorded, OrganisationHolds holds,
                     NodeIdentity node,
                     SyncProperties sync) {
         Duration staleAfter = sync.staleAfter();
@@ -91,13 +92,15 @@ public class SyncRuns {
         this.maintenance = maintenance;
         this.settings = settings;
         this.unrecorded = unrecorded;
+        this.holds = holds;
         this.node = node;
         this.staleAfter = staleAfter;
     }
 
     /**
      * Records a new run and hands it to the {@code sync-run} route; returns at once. Refused with
-     * {@link SyncAlreadyRunningException} while a run is in progress, and for manual runs with
+     * {@link SyncAlreadyRunningException} while a run is in progress, with
+     * {@link OrganisationHeldException} while a matching run holds the organisation, and for manual runs with
      * {@link MaintenanceWindowException} during a maintenance window.
      */
     public SyncRun start(SyncRun.Trigger trigger, String requestedBy, List<String> onlyEntities) {
@@ -119,8 +122,9 @@ public class SyncRuns {
     }
 
     /**
-     * A scheduled trigger fired: the run starts now, or, when one is in progress, is owed and
-     * starts once after it ({@link #startOwedRun}); several triggers during one run owe one run.
+     * A scheduled trigger fired: the run starts now, or, when one is in progress or a matching run
+     * holds the organisation ({@link OrganisationHolds}), is owed and starts once after it
+     * ({@link #startOwedRun}); several triggers meanwhile owe one run.
      */
     public Optional<SyncRun> startOrOwe(String requestedBy) {
         return begin(SyncRun.Trigger.SCHEDULED, requestedBy, List.of(), true, false, ENTRY_POINT);
@@ -193,6 +197,19 @@ public class SyncRuns {
                     return null;
                 }
                 throw new SyncAlreadyRunningException(running.get());
+            }
+            Optional<String> heldBy = holds.heldBy(locked);
+            if (heldBy.isPresent()) {
+                if (!sync) {
+                    log.debug("{} not started: {} holds the organisation", requestedBy, heldBy.get());
+                    return null;
+                }
+                if (oweIfRunning) {
+                    locked.owe(Instant.now());
+                    log.info("Scheduled sync is owed: {} holds the organisation; it starts once that ends", heldBy.get());
+                    return null;
+                }
+                throw new OrganisationHeldException(heldBy.get());
             }
             if (trigger == SyncRun.Trigger.SCHEDULED && sync) {
                 locked.paid();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 
+import io.fieldsync.runs.OrganisationReleased;
 import io.fieldsync.runs.SyncRunEnded;
 import io.fieldsync.runs.SyncRuns;
 import io.fieldsync.settings.MaintenanceWindows;
@@ -16,10 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a scheduled trigger does: during a maintenance window the run is postponed to the
- * window's end; while a run is in progress it is owed and starts once after that run; otherwise
- * it starts now. One that cannot start for a passing database trouble (a matching run holding the
- * organisation's lock longer than a start waits, a state store failover) is tried again a minute
- * later. Never lost, never in parallel.
+ * window's end; while a run is in progress, or a matching run holds the organisation, it is owed
+ * and starts once after that ends; otherwise it starts now. One that cannot start for a passing
+ * database trouble (a lock held longer than a start waits, a state store failover) is tried again
+ * a minute later. Never lost, never in parallel.
  */
 @Component("scheduledSyncs")
 public class ScheduledSyncs {
@@ -70,6 +71,16 @@ public class ScheduledSyncs {
     /** A run ended: the run a trigger left owing starts now (or at the end of a maintenance window). */
     @EventListener
     public void onRunEnded(SyncRunEnded ended) {
+        startOwed("run " + ended.run().getId());
+    }
+
+    /** A matching run (or other hold) ended: the run a trigger left owing meanwhile starts now. */
+    @EventListener
+    public void onOrganisationReleased(OrganisationReleased released) {
+        startOwed(released.heldBy());
+    }
+
+    private void startOwed(String after) {
         try {
             if (!syncRuns.runOwed()) {
                 return;
@@ -81,7 +92,7 @@ public class ScheduledSyncs {
                 syncRuns.startOwedRun();
             }
         } catch (SchedulerException | RuntimeException e) {
-            log.error("The owed scheduled sync could not start after run {}: {}", ended.run().getId(), e.toString(), e);
+            log.error("The owed scheduled sync could not start after {}: {}", after, e.toString(), e);
         }
     }
 }

@@ -43,6 +43,16 @@ public class XeroTenant {
     @Column(name = "run_epoch", nullable = false)
     private long runEpoch;
 
+    /** Work other than a sync holding the organisation (a matching run): its id, what it is, its last heartbeat. */
+    @Column(name = "hold_id")
+    private String holdId;
+
+    @Column(name = "hold_by")
+    private String holdBy;
+
+    @Column(name = "hold_heartbeat_at")
+    private Instant holdHeartbeatAt;
+
     protected XeroTenant() {
     }
 
@@ -74,7 +84,20 @@ public class XeroTenant {
         return ++runEpoch;
     }
 
+    public void hold(String id, String by, Instant at) {
+        this.holdId = id;
+        this.holdBy = by;
+        this.holdHeartbeatAt = at;
+    }
+
+    public void releaseHold() {
+        hold(null, null, null);
+    }
+
     public Long getId() { return id; }
+    public String getHoldId() { return holdId; }
+    public String getHoldBy() { return holdBy; }
+    public Instant getHoldHeartbeatAt() { return holdHeartbeatAt; }
     public long getRunEpoch() { return runEpoch; }
     public Instant getSyncDueAt() { return syncDueAt; }
     public String getTenantId() { return tenantId; }

@@ -279,6 +279,44 @@ class MatchingIT extends MariaDbIntegrationTest {
         assertThat(sandbox.documents("Items")).as("no item created twice").hasSize(3);
     }
 
+    @Test
+    void aScheduledSyncAskedForDuringMatchingIsOwedAndRunsOnceMatchingEnds() throws Exception {
+        Map<String, Object> near = customer("company_name is not null and char_length(company_name) > 12");
+        contactInXero(Map.of("Name", nearly((String) near.get("company_name"))));
+        // Xero takes its time over the contacts: the matching run holds the organisation meanwhile
+        sandbox.faults().on("GET", "/Contacts").times(1).delay(java.time.Duration.ofSeconds(8));
+
+        java.util.concurrent.CompletableFuture<Map> matching = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> asOperator().postForObject("/api/matching/contacts/run", null, Map.class));
+        io.fieldsync.testing.Eventually.within(java.time.Duration.ofSeconds(30), "the matching run holding the organisation",
+                () -> state.queryForObject("select count(*) from xero_tenant where hold_id is not null", Integer.class) == 1);
+
+        quartz.triggerJob(io.fieldsync.schedule.SyncSchedule.JOB);
+        io.fieldsync.testing.Eventually.within(java.time.Duration.ofSeconds(30), "the scheduled sync owed",
+                () -> Boolean.TRUE.equals(asOperator().getForObject("/api/schedule", Map.class).get("runOwed")));
+        ResponseEntity<Map> manual = asOperator().postForEntity("/api/syncs", null, Map.class);
+
+        assertThat(manual.getStatusCode()).as("a manual sync is refused meanwhile").isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) manual.getBody().get("heldBy")).startsWith("matching of contacts by");
+        assertThat(matching).as("matching still runs: the schedule fired during it").isNotDone();
+        assertThat(state.queryForObject("select count(*) from sync_run", Integer.class)).as("no sync beside matching").isZero();
+
+        Map<?, ?> outcome = matching.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(((Number) outcome.get("suggested")).intValue()).isEqualTo(1);
+        long owed = io.fieldsync.testing.Eventually.value(java.time.Duration.ofSeconds(30), "the owed scheduled run",
+                () -> state.queryForList("select id from sync_run where run_trigger = 'SCHEDULED'", Long.class).stream().findFirst().orElse(null));
+        Map<String, Object> run = awaitEnd(owed);
+
+        assertThat(run.get("status")).as("it ran to its end: %s", run).isIn("SUCCEEDED", "COMPLETED_WITH_ERRORS");
+        assertThat(state.queryForObject("select count(*) from sync_run", Integer.class)).as("one run for the trigger").isEqualTo(1);
+        assertThat(state.queryForObject("select started_at from sync_run where id = ?", java.sql.Timestamp.class, owed))
+                .as("it started after matching wrote what it found")
+                .isAfterOrEqualTo(state.queryForObject("select max(created_at) from match_suggestion", java.sql.Timestamp.class));
+        assertThat(asOperator().getForObject("/api/schedule", Map.class).get("runOwed")).isEqualTo(false);
+        assertThat(state.queryForObject("select count(*) from xero_tenant where hold_id is not null", Integer.class))
+                .as("the hold ended with matching").isZero();
+    }
+
     // --- the field-service side
 
     /** A customer not picked yet by this test, neither deleted nor with a broken email address. */

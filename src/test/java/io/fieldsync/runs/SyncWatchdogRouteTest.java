@@ -34,6 +34,15 @@ class SyncWatchdogRouteTest {
                         routes.note("syncRuns.interruptStale");
                     }
                 })
+                .bean("organisationHolds", new Object() {
+                    public void heartbeat() {
+                        routes.note("organisationHolds.heartbeat");
+                    }
+
+                    public void endStale() {
+                        routes.note("organisationHolds.endStale");
+                    }
+                })
                 .bean("runtimeSettings", new Object() {
                     public void reloadIfChanged() {
                         routes.note("runtimeSettings.reloadIfChanged");
@@ -49,11 +58,11 @@ class SyncWatchdogRouteTest {
     }
 
     @Test
-    void everyTickRecordsMissedEndsBeforeHeartbeatingThenInterruptsStaleRunsAndReloadsSettings() {
+    void everyTickRecordsMissedEndsBeforeHeartbeatingThenInterruptsStaleRunsAndHoldsAndReloadsSettings() {
         routes.send("direct:sync-watchdog-tick", exchange -> { });
 
-        assertThat(routes.journal()).containsExactly("syncRuns.recordUnrecordedEnds", "syncRuns.heartbeat", "syncRuns.interruptStale",
-                "runtimeSettings.reloadIfChanged");
+        assertThat(routes.journal()).containsExactly("syncRuns.recordUnrecordedEnds", "syncRuns.heartbeat", "organisationHolds.heartbeat",
+                "syncRuns.interruptStale", "organisationHolds.endStale", "runtimeSettings.reloadIfChanged");
     }
 
     @Test
@@ -65,6 +74,7 @@ class SyncWatchdogRouteTest {
 
         assertThat(tick.getException()).hasMessage("state store away");
         assertThat(routes.journal()).containsExactly("syncRuns.recordUnrecordedEnds", "syncRuns.heartbeat",
-                "syncRuns.recordUnrecordedEnds", "syncRuns.heartbeat", "syncRuns.interruptStale", "runtimeSettings.reloadIfChanged");
+                "syncRuns.recordUnrecordedEnds", "syncRuns.heartbeat", "organisationHolds.heartbeat", "syncRuns.interruptStale",
+                "organisationHolds.endStale", "runtimeSettings.reloadIfChanged");
     }
 }
