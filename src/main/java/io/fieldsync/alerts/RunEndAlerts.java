@@ -40,15 +40,16 @@ public class RunEndAlerts {
     @EventListener
     public void runEnded(SyncRunEnded event) {
         SyncRun run = event.run();
-        try {
-            report(run);
-        } catch (RuntimeException e) {
-            log.warn("The reports of sync run {} could not be written: {}", run.getId(), e.toString());
-        }
+        // alerts first: they are the urgent mail, and a run's report in the outbox then says its end was handled whole
         try {
             alert(run);
         } catch (RuntimeException e) {
             log.warn("The alerts of sync run {} could not be written: {}", run.getId(), e.toString());
+        }
+        try {
+            report(run);
+        } catch (RuntimeException e) {
+            log.warn("The reports of sync run {} could not be written: {}", run.getId(), e.toString());
         }
     }
 
