@@ -12,6 +12,7 @@ import io.fieldsync.settings.SyncProperties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.ExchangeBuilder;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -59,13 +60,9 @@ public class PageSends implements DisposableBean {
     public void send(Exchange exchange) throws Exception {
         settle(exchange);
         ProducerTemplate producer = producer(exchange.getContext());
-        // an exchange of its own (its own unit of work), with the page's properties and batches
-        Map<String, Object> properties = new HashMap<>(exchange.getProperties());
-        Object batches = exchange.getMessage().getBody();
-        InFlight inFlight = new InFlight(CompletableFuture.supplyAsync(() -> producer.send("direct:send-page", page -> {
-            page.getProperties().putAll(properties);
-            page.getMessage().setBody(batches);
-        }), pages));
+        Exchange page = ownExchange(exchange, exchange.getProperties());
+        page.getMessage().setBody(exchange.getMessage().getBody());
+        InFlight inFlight = new InFlight(CompletableFuture.supplyAsync(() -> producer.send("direct:send-page", page), pages));
         exchange.setProperty(IN_FLIGHT, inFlight);
         if (!overlap.getAsBoolean()) {
             settle(exchange);
@@ -113,11 +110,22 @@ public class PageSends implements DisposableBean {
     private void commit(Exchange exchange, PushPosition position) throws Exception {
         Map<String, Object> properties = new HashMap<>(exchange.getProperties());
         properties.put("cursor", position);
-        Exchange commit = producer(exchange.getContext()).send("bean:pushCursor?method=commit",
-                committing -> committing.getProperties().putAll(properties));
+        Exchange commit = producer(exchange.getContext()).send("bean:pushCursor?method=commit", ownExchange(exchange, properties));
         if (commit.getException() != null) {
             throw commit.getException();
         }
+    }
+
+    /**
+     * An exchange of its own (its own unit of work: a copy would share the loop's), with these
+     * properties, counted as the push route's in Camel's metrics (a meter without the route's tag
+     * would clash with the route's own).
+     */
+    private static Exchange ownExchange(Exchange of, Map<String, Object> properties) {
+        Exchange own = ExchangeBuilder.anExchange(of.getContext()).build();
+        own.getProperties().putAll(properties);
+        own.getExchangeExtension().setFromRouteId(of.getFromRouteId());
+        return own;
     }
 
     private synchronized ProducerTemplate producer(CamelContext context) {

@@ -57,7 +57,7 @@ class PipelineBenchmark {
     private static String row(PipelineRun.Figures f) {
         double records = f.records();
         return String.format("| %,d | %s | %s | %,d | %.1f | %,.0f | %s | %d | %.3f | %.3f | %.1f | %d | %d | %d | %d | %.2f | %.3f | %.3f | %.3f | %.4f |%n",
-                f.records(), f.limits().name(), f.runStatus(), f.withOutcome(), f.seconds(), f.recordsPerSecond(),
+                f.records(), f.limits().name() + (f.leanDouble() ? ", lean double" : ""), f.runStatus(), f.withOutcome(), f.seconds(), f.recordsPerSecond(),
                 f.limits().bind() ? String.format("%.1f %%", 100 * f.floorSeconds() / f.seconds()) : "n/a",
                 f.rateLimited(), f.connectorCpuMs() / records, f.doubleCpuMs() / records, f.allocatedBytes() / 1024.0 / records,
                 f.peakHeapBytes() >> 20, f.peakLiveHeapBytes() >> 20, f.retainedHeapBytes() >> 20, f.peakRssBytes() >> 20,

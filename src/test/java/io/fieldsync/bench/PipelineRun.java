@@ -39,6 +39,8 @@ final class PipelineRun {
     private static final String DB_USER = "fieldsync_bench";
     private static final String DB_PASSWORD = "bench-only";
     private static final String OPERATOR_PASSWORD = "benchmark-operator";
+    /** -Dbench.lean-double=true: the double does not check requests against Xero's contract (the connector's cost alone). */
+    private static final boolean LEAN_DOUBLE = Boolean.getBoolean("bench.lean-double");
     /** -Dbench.reuse-source=true: a source database of the same size from an earlier run is pushed again, not written again. */
     private static final boolean REUSE_SOURCE = Boolean.getBoolean("bench.reuse-source");
     /** The source rows each pushed entity has an outcome for, as the messy data's integration test counts them. */
@@ -59,7 +61,7 @@ final class PipelineRun {
     }
 
     /** What one run measured. */
-    record Figures(MessySize size, Limits limits, String runStatus, Map<String, Integer> expected,
+    record Figures(MessySize size, Limits limits, boolean leanDouble, String runStatus, Map<String, Integer> expected,
                    Map<String, Map<String, Integer>> outcomes, double seconds, long connectorCpuMs, long doubleCpuMs,
                    long allocatedBytes, long peakHeapBytes, long peakLiveHeapBytes, long retainedHeapBytes, long peakRssBytes,
                    long statements, long dbCpuMs, long commits, long logFsyncs, long calls, long rateLimited) {
@@ -97,7 +99,7 @@ final class PipelineRun {
         Map<String, Integer> expected = writeSource(size, sourceDb);
         ensureBenchmarkUser();
         try (XeroDoubleProcess xero = XeroDoubleProcess.start(workDir, doubleHeap, limits.concurrent(), limits.perWindow(),
-                limits.window(), limits.perDay())) {
+                limits.window(), limits.perDay(), !LEAN_DOUBLE)) {
             Path gcLog = workDir.resolve("gc-" + size.name() + ".log").toAbsolutePath();
             List<String> jvm = new java.util.ArrayList<>(List.of("-Xmx512m", "-Xlog:gc:file=" + gcLog));
             // e.g. -XX:StartFlightRecording=filename=/tmp/sync.jfr to see where the time goes
@@ -140,7 +142,7 @@ final class PipelineRun {
                 long peakRss = peakRssBytes(connector.pid());
                 long retained = retainedAfterFullGc(connector.pid());
                 GcFigures gc = GcFigures.of(Files.readString(gcLog), gcLogStart);
-                return new Figures(size, limits, run.path("status").asText(), expected, outcomes(stateDb), seconds, cpu, doubleCpu,
+                return new Figures(size, limits, LEAN_DOUBLE, run.path("status").asText(), expected, outcomes(stateDb), seconds, cpu, doubleCpu,
                         gc.allocated, gc.peakHeap, gc.peakLive, retained, peakRss,
                         delta(dbBefore, dbAfter, "statements"), delta(dbBefore, dbAfter, "dbCpuMicros") / 1000,
                         delta(dbBefore, dbAfter, "Com_commit"), delta(dbBefore, dbAfter, "Innodb_data_fsyncs"),

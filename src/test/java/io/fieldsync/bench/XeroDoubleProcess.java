@@ -40,12 +40,18 @@ final class XeroDoubleProcess implements AutoCloseable {
         this.baseUrl = ready.substring("READY ".length());
     }
 
-    /** Starts the double with Xero's limits as given (in flight, calls per window, window, calls a day). */
-    static XeroDoubleProcess start(Path workDir, String heap, int concurrent, int perWindow, Duration window, int perDay)
-            throws IOException {
+    /**
+     * Starts the double with Xero's limits as given (in flight, calls per window, window, calls a
+     * day); {@code checkContract} false: the lean double, which does all the sandbox does but check
+     * each request against Xero's OpenAPI contract (the tests do that; here it would cost the
+     * connector's two cores more than the connector itself).
+     */
+    static XeroDoubleProcess start(Path workDir, String heap, int concurrent, int perWindow, Duration window, int perDay,
+                                   boolean checkContract) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), XeroDoubleProcess.class.getName(),
-                String.valueOf(concurrent), String.valueOf(perWindow), window.toString(), String.valueOf(perDay)));
+                String.valueOf(concurrent), String.valueOf(perWindow), window.toString(), String.valueOf(perDay),
+                String.valueOf(checkContract)));
         Process process = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectError(workDir.resolve("xero-double.log").toFile()).start();
         return new XeroDoubleProcess(process);
@@ -89,6 +95,9 @@ final class XeroDoubleProcess implements AutoCloseable {
         SandboxSettings settings = new SandboxSettings(0, defaults.clientId(), defaults.clientSecret(), defaults.tenantId(),
                 Integer.parseInt(args[0]), Integer.parseInt(args[1]), Duration.parse(args[2]), Integer.parseInt(args[3]));
         try (XeroSandbox sandbox = new XeroSandbox(settings)) {
+            if (args.length > 4 && !Boolean.parseBoolean(args[4])) {
+                sandbox.skipContractChecks();
+            }
             sandbox.start();
             protocol.println("READY " + sandbox.baseUrl());
             protocol.flush();

@@ -46,7 +46,7 @@ class PushInvoicesRouteTest {
         push.push("push-invoices");
 
         assertThat(sql(select)).startsWith("select i.*, c.customer_number,")
-                .contains("from invoices i join customers c on c.id = i.customer_id left join sites s on s.id = i.site_id "
+                .contains("from invoices i left join customers c on c.id = i.customer_id left join sites s on s.id = i.site_id "
                         + "left join jobs j on j.id = i.job_id where " + afterCursor("i."))
                 .endsWith(pageOrder("i."));
         assertThat(select.getReceivedExchanges()).extracting(e -> e.getProperty("cursor", PushPosition.class).afterId()).containsExactly(0L, 2L);

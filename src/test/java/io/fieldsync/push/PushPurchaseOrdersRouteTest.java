@@ -43,7 +43,7 @@ class PushPurchaseOrdersRouteTest {
 
         push.push("push-purchase-orders");
 
-        assertThat(sql(select)).isEqualTo("select po.*, v.name as vendor_name from purchase_orders po join vendors v on v.id = po.vendor_id "
+        assertThat(sql(select)).isEqualTo("select po.*, v.name as vendor_name from purchase_orders po left join vendors v on v.id = po.vendor_id "
                 + "where " + afterCursor("po.") + " " + pageOrder("po."));
         assertThat(select.getReceivedExchanges()).extracting(e -> e.getProperty("cursor", PushPosition.class).afterId()).containsExactly(0L, 2L);
         assertThat(selectList(push.revisitSelect("from purchase_orders po"))).isEqualTo(selectList(select));

@@ -123,10 +123,14 @@ public final class PushStandIns {
         return sql.substring(0, sql.indexOf(" where "));
     }
 
-    /** The keyset condition on a table's (updated_at, id), columns named with the table's alias (e.g. {@code "i."}). */
+    /**
+     * The keyset condition on a table's (updated_at, id), columns named with the table's alias (e.g.
+     * {@code "i."}): a range on updated_at first, which the (updated_at, id) index serves, then the tie on id.
+     */
     public static String afterCursor(String alias) {
-        return alias + "updated_at > :#${exchangeProperty.cursor.afterUpdatedAt} or (" + alias + "updated_at = :#${exchangeProperty.cursor.afterUpdatedAt} and "
-                + alias + "id > :#${exchangeProperty.cursor.afterId})";
+        String after = ":#${exchangeProperty.cursor.afterUpdatedAt}";
+        return alias + "updated_at >= " + after + " and (" + alias + "updated_at > " + after + " or (" + alias + "updated_at = "
+                + after + " and " + alias + "id > :#${exchangeProperty.cursor.afterId}))";
     }
 
     /** The keyset order and page size. */
