@@ -50,7 +50,7 @@ class PipelineBenchmark {
     private static String header() {
         return "| records | limits | run | with outcome | seconds | records/s | % of floor | 429s | connector CPU ms/record"
                 + " | double CPU ms/record | KB allocated/record | peak heap MB | peak heap after young GC MB | heap after run (full GC) MB | peak RSS MB"
-                + " | statements/record | DB CPU ms/record | commits/record | log fsyncs/record | calls/record |\n"
+                + " | statements/record | DB CPU ms/record | commits/record | data fsyncs/record | calls/record |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
     }
 
