@@ -43,9 +43,6 @@ final class PipelineRun {
     private static final boolean LEAN_DOUBLE = Boolean.getBoolean("bench.lean-double");
     /** -Dbench.reuse-source=true: a source database of the same size from an earlier run is pushed again, not written again. */
     private static final boolean REUSE_SOURCE = Boolean.getBoolean("bench.reuse-source");
-    /** The source rows each pushed entity has an outcome for, as the messy data's integration test counts them. */
-    static final Map<String, String> RECORDS = records();
-
     /** Xero's limits the double enforces and the governor keeps to. */
     record Limits(String name, int concurrent, int perWindow, Duration window, int perDay) {
         static final Limits NONE = new Limits("no limits", 5, 1_000_000, Duration.ofMinutes(1), 100_000_000);
@@ -153,22 +150,6 @@ final class PipelineRun {
         }
     }
 
-    private static Map<String, String> records() {
-        Map<String, String> tables = new LinkedHashMap<>();
-        tables.put("contact", "select count(*) from customers");
-        tables.put("vendor", "select count(*) from vendors");
-        tables.put("item", "select count(*) from materials");
-        tables.put("invoice", "select count(*) from invoices");
-        tables.put("payment", "select count(*) from payments where source = 'fsm'");
-        tables.put("purchase-order", "select count(*) from purchase_orders");
-        tables.put("bill", "select count(*) from purchase_orders where status = 'finished'");
-        return tables;
-    }
-
-    private static long delta(Map<String, Long> before, Map<String, Long> after, String figure) {
-        return after.getOrDefault(figure, 0L) - before.getOrDefault(figure, 0L);
-    }
-
     private Map<String, Integer> writeSource(MessySize size, String database) {
         Map<String, Integer> kept = REUSE_SOURCE ? existingSource(size, database) : null;
         if (kept != null) {
@@ -183,9 +164,7 @@ final class PipelineRun {
             FieldServiceSchema.create(source);
             new MessyFieldService(size).writeTo(source);
             JdbcTemplate rows = new JdbcTemplate(source);
-            Map<String, Integer> expected = new LinkedHashMap<>();
-            RECORDS.forEach((entity, count) -> expected.put(entity, rows.queryForObject(count, Integer.class)));
-            return expected;
+            return recordsOf(rows);
         }
     }
 
@@ -201,12 +180,22 @@ final class PipelineRun {
                     || rows.queryForObject("select count(*) from payments where source = 'xero'", Integer.class) != 0) {
                 return null;
             }
-            Map<String, Integer> expected = new LinkedHashMap<>();
-            RECORDS.forEach((entity, count) -> expected.put(entity, rows.queryForObject(count, Integer.class)));
-            return expected;
+            return recordsOf(rows);
         } catch (RuntimeException noSuchDatabase) {
             return null;
         }
+    }
+
+    private static long delta(Map<String, Long> before, Map<String, Long> after, String figure) {
+        return after.getOrDefault(figure, 0L) - before.getOrDefault(figure, 0L);
+    }
+
+    /** The records the push gives an outcome, per entity, in a source database. */
+    private static Map<String, Integer> recordsOf(JdbcTemplate source) {
+        Map<String, Integer> records = new LinkedHashMap<>();
+        MessyFieldService.PUSHED_ROWS.forEach((entity, from) ->
+                records.put(entity, source.queryForObject("select count(*) " + from, Integer.class)));
+        return records;
     }
 
     private static Map<String, Map<String, Integer>> outcomes(String stateDb) {

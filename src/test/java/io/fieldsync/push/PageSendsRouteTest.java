@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.fieldsync.testing.RouteHarness;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,15 +29,7 @@ class PageSendsRouteTest {
     void start() throws Exception {
         routes = push.started(PushStandIns.routes(push)
                 .bean("pageSends", new PageSends(() -> true))
-                .with(camel -> TemplatedRouteBuilder.builder(camel, "push-to-xero")
-                        .routeId("push-things")
-                        .parameter("name", "push-things")
-                        .parameter("entity", "thing")
-                        .parameter("mapping", "thing.to-xero")
-                        .parameter("collection", "Things")
-                        .parameter("select", "select page of things")
-                        .parameter("selectByIds", "select things by id")
-                        .add()));
+                .with(PushStandIns::pushThings));
     }
 
     @AfterEach

@@ -64,6 +64,19 @@ public final class PushStandIns {
                 .bean("xeroCallThreads", xeroCallThreads);
     }
 
+    /** push-to-xero instantiated for an entity of the tests' own ("thing", route push-things), its SQL named plainly. */
+    public static void pushThings(org.apache.camel.CamelContext camel) throws Exception {
+        org.apache.camel.builder.TemplatedRouteBuilder.builder(camel, "push-to-xero")
+                .routeId("push-things")
+                .parameter("name", "push-things")
+                .parameter("entity", "thing")
+                .parameter("mapping", "thing.to-xero")
+                .parameter("collection", "Things")
+                .parameter("select", "select page of things")
+                .parameter("selectByIds", "select things by id")
+                .add();
+    }
+
     public RouteHarness started(RouteHarness.Builder routes) throws Exception {
         harness = routes.start();
         harness.camel().getEndpoints().stream()

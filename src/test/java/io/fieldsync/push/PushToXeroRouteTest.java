@@ -8,7 +8,6 @@ import java.util.List;
 
 import io.fieldsync.testing.RouteHarness;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,15 +26,7 @@ class PushToXeroRouteTest {
 
     @BeforeEach
     void start() throws Exception {
-        routes = push.started(PushStandIns.routes(push).with(camel -> TemplatedRouteBuilder.builder(camel, "push-to-xero")
-                .routeId("push-things")
-                .parameter("name", "push-things")
-                .parameter("entity", "thing")
-                .parameter("mapping", "thing.to-xero")
-                .parameter("collection", "Things")
-                .parameter("select", "select page of things")
-                .parameter("selectByIds", "select things by id")
-                .add()));
+        routes = push.started(PushStandIns.routes(push).with(PushStandIns::pushThings));
     }
 
     @AfterEach

@@ -257,15 +257,8 @@ class MessyDataSyncIT extends MariaDbIntegrationTest {
     @Test
     @Order(7)
     void everyOtherRecordHasAnOutcomeWithItsReason() {
-        Map<String, String> tables = new LinkedHashMap<>();
-        tables.put("contact", "select id from customers");
-        tables.put("vendor", "select id from vendors");
-        tables.put("item", "select id from materials");
-        tables.put("invoice", "select id from invoices");
-        tables.put("payment", "select id from payments where source = 'fsm'");
-        tables.put("purchase-order", "select id from purchase_orders");
-        tables.put("bill", "select id from purchase_orders where status = 'finished'");
-        tables.forEach((entity, rows) -> {
+        MessyFieldService.PUSHED_ROWS.forEach((entity, from) -> {
+            String rows = "select id " + from;
             Map<Long, Map<String, Object>> statuses = state.queryForList("select local_id, status, message from record_status"
                     + " where entity = ?", entity).stream().collect(Collectors.toMap(s -> ((Number) s.get("local_id")).longValue(),
                     Function.identity()));

@@ -64,6 +64,24 @@ public final class MessyFieldService {
     public static final List<String> BAD_EMAILS = List.of("bob@", "a b@x.com", "accounts at mailone.com.au",
             "a@two.com.au; b@two.com.au", "mia@@three.com.au", "ofﬁce@five.com.au", "sales@example", "jürgen@müller.de");
 
+    /**
+     * The rows each pushed entity gives an outcome for, as the FROM and WHERE of a query: every
+     * record of these must end SYNCED, FAILED or SKIPPED after a full sync.
+     */
+    public static final Map<String, String> PUSHED_ROWS = pushedRows();
+
+    private static Map<String, String> pushedRows() {
+        Map<String, String> rows = new LinkedHashMap<>();
+        rows.put("contact", "from customers");
+        rows.put("vendor", "from vendors");
+        rows.put("item", "from materials");
+        rows.put("invoice", "from invoices");
+        rows.put("payment", "from payments where source = 'fsm'");
+        rows.put("purchase-order", "from purchase_orders");
+        rows.put("bill", "from purchase_orders where status = 'finished'");
+        return Collections.unmodifiableMap(rows);
+    }
+
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final DateTimeFormatter DATETIME_6 = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
     private static final LocalDate FIRST_DAY = LocalDate.of(2026, 9, 1);
