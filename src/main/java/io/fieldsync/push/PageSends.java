@@ -24,7 +24,10 @@ import org.springframework.stereotype.Component;
  * asked for it, then starts this page's batches (route send-page) on a thread of its own and
  * returns. One page at most is in flight per push, so positions are committed in page order and
  * each only once every outcome of its page is written; the push's end ({@link #settle}) waits for
- * the last. Pages of one push hold different records (keyset), so the two never touch one record.
+ * the last. Two pages in flight never hold one record: the changed rows' pages are apart by
+ * keyset, and the records looked at again, which may also have changed, are delivered before the
+ * changed rows are read (the template settles in between); a record sent twice at once could be
+ * created twice in Xero.
  * With {@code fieldsync.sync.overlap-pages=false}, each page is delivered before send returns.
  */
 @Component("pageSends")
