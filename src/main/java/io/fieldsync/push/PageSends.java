@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * keyset, and the records looked at again, which may also have changed, are delivered before the
  * changed rows are read (the template settles in between); a record sent twice at once could be
  * created twice in Xero.
- * With {@code fieldsync.sync.overlap-pages=false}, each page is delivered before send returns.
+ * With {@code fieldsync.sync.overlap-pages=false} (the default for now), each page is delivered
+ * before send returns.
  */
 @Component("pageSends")
 public class PageSends implements DisposableBean {

@@ -117,7 +117,9 @@ final class PipelineRun {
                     "--fieldsync.xero.limits.per-window=" + limits.perWindow(),
                     "--fieldsync.xero.limits.window=" + limits.window(),
                     "--fieldsync.xero.limits.per-day=" + limits.perDay(),
-                    "--spring.security.user.password=" + OPERATOR_PASSWORD));
+                    "--spring.security.user.password=" + OPERATOR_PASSWORD,
+                    // the measured figures are with pages overlapping (-Dbench.overlap-pages=false: one after the other)
+                    "--fieldsync.sync.overlap-pages=" + System.getProperty("bench.overlap-pages", "true")));
             try {
                 String base = connector.baseUrl();
                 long gcLogStart = Files.size(gcLog);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * push-to-xero with pages overlapping (pageSends, fieldsync.sync.overlap-pages=true, the default):
+ * push-to-xero with pages overlapping (pageSends, fieldsync.sync.overlap-pages=true):
  * the next page is read, mapped and planned while the page before it is delivered; a page's
  * position is committed only after all its outcomes, in page order; a delivery that fails fails
  * the push and commits nothing of its page.
