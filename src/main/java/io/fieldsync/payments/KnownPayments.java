@@ -65,8 +65,7 @@ public class KnownPayments {
         for (JsonNode payment : page) {
             String id = payment.path("PaymentID").asText();
             String outcome = outcomes.get(id);
-            String status = payment.path("Status").asText();
-            boolean gone = "DELETED".equals(status) || "VOIDED".equals(status);
+            boolean gone = XeroPayment.gone(payment);
             if (outcome == null && pushed.contains(id) && !gone) {
                 ours.add(payment);
             } else if (outcome == null || !(DECIDED_FOR_GOOD.contains(outcome) || (APPLIED.contains(outcome) && !gone))) {

@@ -1,9 +1,7 @@
 package io.fieldsync.payments;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,19 +124,18 @@ public class PaymentImport {
      */
     public Map<String, Object> decide(JsonNode payment, Long runId, HeldBack held) {
         long tenant = connection.currentTenant().getId();
-        String paymentId = payment.path("PaymentID").asText();
-        JsonNode invoice = payment.path("Invoice");
+        XeroPayment asSent = XeroPayment.seen(tenant, payment);
+        String paymentId = asSent.getPaymentId();
         Map<String, Object> decision = new LinkedHashMap<>();
         decision.put("paymentId", paymentId);
-        decision.put("amount", payment.path("Amount").decimalValue().setScale(2, java.math.RoundingMode.HALF_UP));
-        LocalDate paidOn = XeroJsonDates.date(payment.path("Date").asText(null));
-        decision.put("paidOn", paidOn == null ? null : paidOn.toString());
-        decision.put("reference", payment.path("Reference").asText(null));
+        decision.put("amount", asSent.getAmount());
+        decision.put("paidOn", asSent.getPaidOn() == null ? null : asSent.getPaidOn().toString());
+        decision.put("reference", asSent.getReference());
         decision.put("action", "none");
         String status = payment.path("Status").asText();
-        boolean gone = "DELETED".equals(status) || "VOIDED".equals(status);
+        boolean gone = XeroPayment.gone(payment);
 
-        XeroPayment record = seen.findByTenantRefAndPaymentId(tenant, paymentId).orElseGet(() -> firstSight(tenant, payment));
+        XeroPayment record = seen.findByTenantRefAndPaymentId(tenant, paymentId).orElseGet(() -> firstSight(asSent));
         if (record.applied()) {
             if (gone) {
                 reverse(tenant, record, runId, held, payment, decision);
@@ -183,10 +180,9 @@ public class PaymentImport {
     }
 
     /** The payment's row, written the first time any import sees it; a concurrent import's insert wins harmlessly. */
-    private XeroPayment firstSight(long tenant, JsonNode payment) {
-        XeroPayment record = XeroPayment.seen(tenant, payment);
+    private XeroPayment firstSight(XeroPayment record) {
         claims.register(record);
-        return seen.findByTenantRefAndPaymentId(tenant, record.getPaymentId()).orElseThrow();
+        return seen.findByTenantRefAndPaymentId(record.getTenantRef(), record.getPaymentId()).orElseThrow();
     }
 
     /** An applied payment deleted or voided in Xero: taken back out under its claim, once. */

@@ -76,6 +76,12 @@ public class XeroPayment {
     protected XeroPayment() {
     }
 
+    /** Deleted or voided in Xero: taken back out once it was applied, never applied otherwise. */
+    static boolean gone(com.fasterxml.jackson.databind.JsonNode payment) {
+        String status = payment.path("Status").asText();
+        return "DELETED".equals(status) || "VOIDED".equals(status);
+    }
+
     /** The row of a payment as Xero sends it (amount in cents, date as Xero writes it), before anything is decided. */
     static XeroPayment seen(long tenantRef, com.fasterxml.jackson.databind.JsonNode payment) {
         com.fasterxml.jackson.databind.JsonNode invoice = payment.path("Invoice");
