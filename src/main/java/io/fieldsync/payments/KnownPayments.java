@@ -1,7 +1,5 @@
 package io.fieldsync.payments;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,15 +31,15 @@ public class KnownPayments {
     private static final Set<String> APPLIED = Set.of("IMPORTED", "MATCHED");
 
     private final XeroConnection connection;
-    private final JdbcTemplate state;
     private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate transaction;
+    private final PaymentClaims claims;
 
-    public KnownPayments(XeroConnection connection, JdbcTemplate state, TransactionTemplate transaction) {
+    public KnownPayments(XeroConnection connection, JdbcTemplate state, TransactionTemplate transaction, PaymentClaims claims) {
         this.connection = connection;
-        this.state = state;
         this.named = new NamedParameterJdbcTemplate(state);
         this.transaction = transaction;
+        this.claims = claims;
     }
 
     /** The payments of the page still to be decided one by one, in the page's order. */
@@ -84,25 +82,10 @@ public class KnownPayments {
         if (ours.isEmpty()) {
             return true;
         }
-        Timestamp now = Timestamp.from(Instant.now());
         try {
-            transaction.executeWithoutResult(tx -> state.batchUpdate("""
-                    insert into xero_payment (tenant_ref, payment_id, invoice_xero_id, invoice_number, contact_xero_id,
-                                              contact_name, amount, paid_on, reference, outcome, reason, created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OURS', 'pushed by FieldSync', ?, ?)""", ours, ours.size(), (insert, payment) -> {
-                XeroPayment row = XeroPayment.seen(tenant, payment);
-                insert.setLong(1, tenant);
-                insert.setString(2, row.getPaymentId());
-                insert.setString(3, row.getInvoiceXeroId());
-                insert.setString(4, row.getInvoiceNumber());
-                insert.setString(5, row.getContactXeroId());
-                insert.setString(6, row.getContactName());
-                insert.setBigDecimal(7, row.getAmount());
-                insert.setDate(8, row.getPaidOn() == null ? null : java.sql.Date.valueOf(row.getPaidOn()));
-                insert.setString(9, row.getReference());
-                insert.setTimestamp(10, now);
-                insert.setTimestamp(11, now);
-            }));
+            transaction.executeWithoutResult(tx -> claims.registerDecided(
+                    ours.stream().map(payment -> XeroPayment.seen(tenant, payment)).toList(), XeroPayment.Outcome.OURS,
+                    "pushed by FieldSync"));
             return true;
         } catch (DataAccessException anotherImportWroteOne) {
             return false;

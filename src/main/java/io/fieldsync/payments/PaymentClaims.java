@@ -3,6 +3,7 @@ package io.fieldsync.payments;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.fieldsync.settings.PaymentProperties;
@@ -45,18 +46,32 @@ public class PaymentClaims {
      * seeing it at once both try; the unique key keeps one row and the other insert is a no-op.
      */
     public void register(XeroPayment payment) {
-        Timestamp now = Timestamp.from(Instant.now());
         try {
-            state.update("""
-                            insert into xero_payment (tenant_ref, payment_id, invoice_xero_id, invoice_number, contact_xero_id,
-                                                      contact_name, amount, paid_on, reference, outcome, reason, created_at, updated_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'SEEN', 'being decided', ?, ?)""",
-                    payment.getTenantRef(), payment.getPaymentId(), payment.getInvoiceXeroId(), payment.getInvoiceNumber(),
-                    payment.getContactXeroId(), payment.getContactName(), payment.getAmount(),
-                    payment.getPaidOn() == null ? null : java.sql.Date.valueOf(payment.getPaidOn()), payment.getReference(), now, now);
+            state.update(INSERT_ROW, row(payment, XeroPayment.Outcome.SEEN, "being decided", Timestamp.from(Instant.now())));
         } catch (DuplicateKeyException anotherImportSawItFirst) {
             // its row is the one: the claim decides who writes the payment
         }
+    }
+
+    /**
+     * Rows for payments decided at first sight (FieldSync's own coming back), in one batch of the
+     * caller's transaction; an import that wrote one of them first makes the batch fail whole.
+     */
+    public void registerDecided(List<XeroPayment> payments, XeroPayment.Outcome outcome, String reason) {
+        Timestamp now = Timestamp.from(Instant.now());
+        state.batchUpdate(INSERT_ROW, payments.stream().map(payment -> row(payment, outcome, reason, now)).toList());
+    }
+
+    private static final String INSERT_ROW = """
+            insert into xero_payment (tenant_ref, payment_id, invoice_xero_id, invoice_number, contact_xero_id,
+                                      contact_name, amount, paid_on, reference, outcome, reason, created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static Object[] row(XeroPayment payment, XeroPayment.Outcome outcome, String reason, Timestamp now) {
+        return new Object[] {payment.getTenantRef(), payment.getPaymentId(), payment.getInvoiceXeroId(), payment.getInvoiceNumber(),
+                payment.getContactXeroId(), payment.getContactName(), payment.getAmount(),
+                payment.getPaidOn() == null ? null : java.sql.Date.valueOf(payment.getPaidOn()), payment.getReference(),
+                outcome.name(), reason, now, now};
     }
 
     /** A claim to decide (and apply) a payment not applied yet; null when another import holds it. */
