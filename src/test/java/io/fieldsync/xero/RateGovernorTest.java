@@ -39,8 +39,13 @@ class RateGovernorTest {
         threads.shutdownNow();
     }
 
+    /** Noon UTC, ticking: a test that counts the day's calls must not see the day end under it (CI once ran at midnight). */
+    private static final long NOON = Instant.parse("2026-06-15T12:00:00Z").toEpochMilli();
+    private static final long STARTED = System.nanoTime();
+
     private static RateGovernor governor(int concurrent, int perWindow, Duration window, int perDay) {
-        return new RateGovernor(new XeroSettings.Limits(concurrent, perWindow, window, perDay), 0, System::nanoTime, System::currentTimeMillis);
+        return new RateGovernor(new XeroSettings.Limits(concurrent, perWindow, window, perDay), 0, System::nanoTime,
+                () -> NOON + (System.nanoTime() - STARTED) / 1_000_000);
     }
 
     private static Function<String, String> headers(String... namesAndValues) {
