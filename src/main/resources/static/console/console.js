@@ -6,7 +6,8 @@
 const FS = (() => {
   const PAGES = [
     ['index.html', 'Overview'], ['runs.html', 'Runs'], ['records.html', 'Records'], ['matching.html', 'Matching'],
-    ['connection.html', 'Connection'], ['settings.html', 'Settings'], ['reports.html', 'Reports']];
+    ['connection.html', 'Connection'], ['settings.html', 'Settings'], ['reports.html', 'Reports'],
+    ['notifications.html', 'Notifications']];
 
   /** An API answer other than 2xx: the API's own words, and the field it names (settings). */
   class ApiError extends Error {

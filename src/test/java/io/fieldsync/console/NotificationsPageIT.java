@@ -1,0 +1,48 @@
+package io.fieldsync.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import io.fieldsync.testing.BrowserIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** What waits for a person, in the browser: a batch Xero never took, a Xero payment without its invoice, the alerts. */
+class NotificationsPageIT extends BrowserIntegrationTest {
+
+    @AfterEach
+    void xeroBack() {
+        sandbox.faults().clear();
+    }
+
+    @Test
+    void aViewerSeesTheDeadLetterWithItsBatchTheUnmatchedPaymentAndTheRunsAlert() {
+        startFresh();
+        sandbox.faults().on("POST", "/Contacts").serverError(503);
+        Map<String, Object> failed = syncToEnd();
+        assertThat(failed.get("status")).isEqualTo("FAILED");
+        sandbox.faults().clear();
+        long letter = state.queryForObject("select min(id) from dead_letter", Long.class);
+        state.update("insert into xero_payment (tenant_ref, payment_id, invoice_number, contact_name, amount, paid_on, reference,"
+                + " outcome, reason, created_at, updated_at) select id, '6f0d3c3e-2b7e-4d43-9a4e-0c1d2e3f4a5b', 'INV-0042',"
+                + " 'Outback Strata', 123.45, current_date, 'EFT 77', 'UNMATCHED', 'no open invoice of the customer with exactly 123.45 due',"
+                + " now(6), now(6) from xero_tenant");
+
+        logInAsViewer();
+        open("notifications.html");
+
+        WebElement deadLetter = waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.dead-letter")));
+        assertThat(deadLetter.getText()).startsWith(String.valueOf(letter)).contains("503");
+        deadLetter.findElement(By.tagName("button")).click();
+        assertThat(waitFor(ExpectedConditions.visibilityOf(deadLetter.findElement(By.cssSelector("pre.letter-body")))).getText())
+                .startsWith("{\"Contacts\":[").contains("ContactNumber");
+        assertThat(find(By.cssSelector("tr.unmatched-payment")).getText())
+                .contains("123.45", "Outback Strata", "INV-0042", "EFT 77", "no open invoice of the customer with exactly 123.45 due");
+        assertThat(find(By.cssSelector("tr.notification")).getText()).contains(String.valueOf(failed.get("id")));
+        screenshot("notifications");
+    }
+}
