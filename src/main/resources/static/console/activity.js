@@ -20,12 +20,16 @@ const Activity = (() => {
     return sum;
   }
 
+  /** A count coloured as its outcome; a zero stays quiet. */
+  function count(n, kind) {
+    return el('span', { class: 'n ' + kind + (n ? '' : ' zero') }, n ?? '');
+  }
+
   /** "12 synced · 3 failed · 0 skipped", each coloured as its outcome. */
   function outcomes(sum, id) {
     return el('span', { class: 'outcomes', id },
-      el('span', { class: 'n synced' }, sum.synced), ' synced · ',
-      el('span', { class: 'n failed' }, sum.failed), ' failed · ',
-      el('span', { class: 'n skipped' }, sum.skipped), ' skipped');
+      count(sum.synced, 'synced'), ' synced · ', count(sum.failed, 'failed'), ' failed · ',
+      count(sum.skipped, 'skipped'), ' skipped');
   }
 
   /**
@@ -60,5 +64,5 @@ const Activity = (() => {
     return el('a', { href: 'run.html?id=' + id, ...attributes }, 'Sync ' + id);
   }
 
-  return { ENTITIES, totals, outcomes, progress, seconds, notAvailable, runLink, status };
+  return { ENTITIES, count, totals, outcomes, progress, seconds, notAvailable, runLink, status };
 })();

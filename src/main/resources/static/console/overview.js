@@ -104,8 +104,9 @@ function minutesPlot(svg, minutes, limit) {
       title.textContent = `${label}: ${m.calls} calls`;
       bar.append(title);
     }
-    if (minutes.length <= 12 || i % Math.ceil(minutes.length / 8) === 0) {
-      add('text', { x: left + i * step, y: height - 4 }, label);
+    const every = Math.ceil(minutes.length / 7);
+    if ((minutes.length <= 8 || i % every === 0) && i + every / 2 < minutes.length) {
+      add('text', { x: left + i * step + step / 2, y: height - 4, 'text-anchor': 'middle' }, label);
     }
   });
   if (limit) {
@@ -132,9 +133,10 @@ async function showBudget() {
     budget = await api('/api/xero/budget');
   } catch (e) {
     fill('budget', Activity.notAvailable('The Xero API budget'));
-    document.getElementById('budget-plot').replaceChildren();
+    document.getElementById('budget-plot').classList.add('hidden');
     return;
   }
+  document.getElementById('budget-plot').classList.remove('hidden');
   fill('budget',
     el('div', { class: 'budget-line' }, el('span', {}, 'Today ', el('strong', { id: 'budget-today' }, budget.usedToday),
       ' of ', budget.perDay, ' calls'), budget.reserve ? el('span', { class: 'muted small' }, budget.reserve + ' kept in reserve') : null),
@@ -152,9 +154,12 @@ async function showDaily() {
     days = await api('/api/syncs/daily?days=30');
   } catch (e) {
     fill('daily', Activity.notAvailable('Records per day'));
-    document.getElementById('daily-plot').replaceChildren();
+    document.getElementById('daily-plot').classList.add('hidden');
+    document.getElementById('daily-legend').hidden = true;
     return;
   }
+  document.getElementById('daily-plot').classList.remove('hidden');
+  document.getElementById('daily-legend').hidden = false;
   const sum = (name) => days.reduce((total, d) => total + (d[name] || 0), 0);
   fill('daily', el('span', { id: 'daily-totals' }, sum('runs') + ' runs: ', Activity.outcomes(
     { synced: sum('synced'), failed: sum('failed'), skipped: sum('skipped') })));
@@ -200,12 +205,24 @@ function every(ms, refresh) {
   setInterval(run, ms);
 }
 
+/** When the current run ends (or a new one starts), what it changed is shown at once rather than at the next refresh. */
+let lastSeen = null;
+async function showCurrentRunAndItsEffects() {
+  const run = await showCurrentRun();
+  const seen = run ? run.id + ':' + run.status : null;
+  if (lastSeen !== null && seen !== lastSeen) {
+    showAttention().catch(() => {});
+    showDaily().catch(() => {});
+  }
+  lastSeen = seen;
+}
+
 FS.page().then(() => {
   const button = document.getElementById('sync-now');
   if (button) button.addEventListener('click', () => startSync(null));
   entityChoices();
   every(60000, showConnection);
-  every(2000, showCurrentRun);
+  every(2000, showCurrentRunAndItsEffects);
   every(10000, showAttention);
   every(5000, showBudget);
   every(60000, showDaily);

@@ -55,9 +55,9 @@ function row(record) {
     el('td', { class: 'record-status' }, status(record.status)),
     el('td', { class: 'message' }, record.message || '',
       record.warnings ? el('div', { class: 'warnings' }, '⚠ ' + record.warnings) : null),
-    el('td', {}, when(record.syncedAt)),
-    el('td', {}, when(record.updatedAt)),
-    el('td', {}, xeroCell(record)),
+    el('td', { class: 'nowrap' }, when(record.syncedAt)),
+    el('td', { class: 'nowrap' }, when(record.updatedAt)),
+    el('td', { class: 'nowrap' }, xeroCell(record)),
     operator ? el('td', { class: 'actions' },
       el('button', { class: 'secondary resync', type: 'button', onclick: () => resync(record) }, 'Re-sync'),
       record.status === 'FAILED' ? el('button', { class: 'secondary skip', type: 'button', onclick: () => skip(record) }, 'Skip') : null)

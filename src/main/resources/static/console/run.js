@@ -35,9 +35,9 @@ function showCounts(run) {
   const entries = Object.entries(run.counts || {});
   fill('count-rows', entries.length ? entries.map(([entity, c]) => el('tr', { id: 'count-' + entity },
     el('td', {}, entity),
-    el('td', { class: 'num' }, el('span', { class: 'n synced' }, c.synced)),
-    el('td', { class: 'num' }, el('span', { class: 'n failed' }, c.failed)),
-    el('td', { class: 'num' }, el('span', { class: 'n skipped' }, c.skipped)),
+    el('td', { class: 'num' }, Activity.count(c.synced, 'synced')),
+    el('td', { class: 'num' }, Activity.count(c.failed, 'failed')),
+    el('td', { class: 'num' }, Activity.count(c.skipped, 'skipped')),
     el('td', {}, c.failed ? recordsLink({ entity, status: 'FAILED', ...period(run) }, 'Failed ' + entity + ' records') : '')))
     : el('tr', {}, el('td', { colspan: 5, class: 'muted' }, run.status === 'RUNNING' ? 'Nothing counted yet.' : 'This run counted no records.')));
 }
@@ -69,15 +69,16 @@ async function showTimeline(run) {
       el('td', {}, s.step), el('td', {}, s.entity || ''),
       el('td', {}, s.startedAt ? new Date(s.startedAt).toLocaleTimeString() : ''),
       el('td', {}, s.finishedAt ? duration(Activity.seconds(s.startedAt, s.finishedAt)) : 'running'),
-      el('td', { class: 'num' }, el('span', { class: 'n synced' }, s.synced ?? '')),
-      el('td', { class: 'num' }, el('span', { class: 'n failed' }, s.failed ?? '')),
-      el('td', { class: 'num' }, el('span', { class: 'n skipped' }, s.skipped ?? '')),
+      el('td', { class: 'num' }, Activity.count(s.synced ?? '', 'synced')),
+      el('td', { class: 'num' }, Activity.count(s.failed ?? '', 'failed')),
+      el('td', { class: 'num' }, Activity.count(s.skipped ?? '', 'skipped')),
       el('td', {}, el('div', { class: 'timeline-bar' }, el('div', { class: s.finishedAt ? '' : 'open', style: place(s) }))))))));
 }
 
 async function showFailed(run) {
   // GET /api/records filters by the record's last change, not by run: the run's period stands in
-  fill('failed-note', 'Records that failed between the run\'s start and its end (a later run may have changed them since).');
+  fill('failed-note', run.finishedAt ? 'Records that failed between the run\'s start and its end (a later run may have changed them since).'
+    : 'Records that failed since the run started.');
   const query = { status: 'FAILED', ...period(run) };
   const found = await apiPage('/api/records?' + new URLSearchParams({ ...query, size: 20 }));
   if (!found.items.length) {

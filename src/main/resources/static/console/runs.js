@@ -3,25 +3,25 @@
 const { api, el, fill, notice, status, when, duration } = FS;
 
 function perEntity(counts) {
-  return el('span', { class: 'small' }, Object.entries(counts || {}).map(([entity, c], i) =>
+  return el('span', { class: 'small' }, Object.entries(counts || {}).map(([entity, c]) =>
     el('span', { class: 'entity-count', title: `${entity}: ${c.synced} synced, ${c.failed} failed, ${c.skipped} skipped` },
-      i ? ' · ' : '', entity + ' ', el('span', { class: 'n synced' }, c.synced), '/',
-      el('span', { class: 'n failed' }, c.failed), '/', el('span', { class: 'n skipped' }, c.skipped))));
+      entity + ' ', Activity.count(c.synced, 'synced'), '/',
+      Activity.count(c.failed, 'failed'), '/', Activity.count(c.skipped, 'skipped'))));
 }
 
 function row(run) {
   const sum = Activity.totals(run.counts);
   const running = run.status === 'RUNNING';
   return el('tr', { id: 'run-' + run.id },
-    el('td', {}, Activity.runLink(run.id)),
+    el('td', { class: 'nowrap' }, Activity.runLink(run.id)),
     el('td', {}, status(run.status)),
     el('td', {}, run.trigger === 'SCHEDULED' ? 'Scheduled' : 'Manual'),
     el('td', {}, run.requestedBy || (run.trigger === 'SCHEDULED' ? 'the schedule' : '')),
-    el('td', {}, when(run.startedAt)),
-    el('td', {}, running ? 'running ' + duration(Activity.seconds(run.startedAt)) : duration(Activity.seconds(run.startedAt, run.finishedAt))),
-    el('td', { class: 'num' }, el('span', { class: 'n synced' }, sum.synced)),
-    el('td', { class: 'num' }, el('span', { class: 'n failed' }, sum.failed)),
-    el('td', { class: 'num' }, el('span', { class: 'n skipped' }, sum.skipped)),
+    el('td', { class: 'nowrap' }, when(run.startedAt)),
+    el('td', { class: 'nowrap' }, running ? 'running ' + duration(Activity.seconds(run.startedAt)) : duration(Activity.seconds(run.startedAt, run.finishedAt))),
+    el('td', { class: 'num' }, Activity.count(sum.synced, 'synced')),
+    el('td', { class: 'num' }, Activity.count(sum.failed, 'failed')),
+    el('td', { class: 'num' }, Activity.count(sum.skipped, 'skipped')),
     el('td', {}, perEntity(run.counts)));
 }
 
