@@ -3,6 +3,7 @@
 const { api, el, fill, notice, status, when, duration } = FS;
 
 function perEntity(counts) {
+  if (!Object.keys(counts || {}).length) return el('span', { class: 'muted small' }, 'no record changed');
   return el('span', { class: 'small' }, Object.entries(counts || {}).map(([entity, c]) =>
     el('span', { class: 'entity-count', title: `${entity}: ${c.synced} synced, ${c.failed} failed, ${c.skipped} skipped` },
       entity + ' ', Activity.count(c.synced, 'synced'), '/',
