@@ -61,4 +61,22 @@ class RunsPageIT extends BrowserIntegrationTest {
         waitFor(ExpectedConditions.textMatches(By.id("run-status"), Pattern.compile("SUCCEEDED|COMPLETED_WITH_ERRORS")), Duration.ofSeconds(90));
         assertThat(awaitEnd(id).get("status")).isEqualTo(find(By.id("run-status")).getText());
     }
+
+    @Test
+    void aBatchXeroKeptRefusingIsCountedOnTheOverviewListedAsDeadLetterAndShownOnItsRun() {
+        startFresh();
+        sandbox.faults().on("POST", "/Contacts").serverError(503);
+        long id = ((Number) syncToEnd().get("id")).longValue();
+        int letters = state.queryForObject("select count(*) from dead_letter where resolved_at is null and run_id = ?", Integer.class, id);
+        logInAsViewer();
+
+        find(By.id("dead-letter-count")).click();
+
+        List<WebElement> rows = find(By.id("dead-letter-rows")).findElements(By.cssSelector("tbody tr"));
+        assertThat(letters).isPositive();
+        assertThat(rows).hasSize(letters).allSatisfy(row -> assertThat(row.getText()).contains("Sync " + id, "contact", "503"));
+        rows.get(0).findElement(By.linkText("Sync " + id)).click();
+        waitFor(ExpectedConditions.textToBe(By.id("run-status"), "FAILED"));
+        assertThat(find(By.id("run-dead-letters")).findElements(By.cssSelector("tbody tr"))).hasSize(letters);
+    }
 }
