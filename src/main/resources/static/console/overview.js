@@ -161,7 +161,7 @@ async function showDaily() {
   document.getElementById('daily-plot').classList.remove('hidden');
   document.getElementById('daily-legend').hidden = false;
   const sum = (name) => days.reduce((total, d) => total + (d[name] || 0), 0);
-  fill('daily', el('span', { id: 'daily-totals' }, sum('runs') + ' runs: ', Activity.outcomes(
+  fill('daily', el('span', { id: 'daily-totals' }, sum('runs') + (sum('runs') === 1 ? ' run: ' : ' runs: '), Activity.outcomes(
     { synced: sum('synced'), failed: sum('failed'), skipped: sum('skipped') })));
   FS.bars(document.getElementById('daily-plot'), days.map(d => String(d.day).substring(5)), [
     { name: 'synced', cssClass: 'bar-synced', values: days.map(d => d.synced) },

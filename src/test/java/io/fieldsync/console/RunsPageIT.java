@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import io.fieldsync.testing.BrowserIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -45,7 +46,12 @@ class RunsPageIT extends BrowserIntegrationTest {
         int failed = counts.values().stream().mapToInt(c -> c.get("failed")).sum();
         assertThat(find(By.id("run-totals")).getText()).contains(failed + " failed");
         assertThat(find(By.id("failed-records")).findElements(By.cssSelector("tbody tr"))).hasSize(Math.min(20, failed));
-        screenshot("run");
+        browser().manage().window().setSize(new Dimension(1280, 1500)); // the whole run, timeline included, for the README
+        try {
+            screenshot("run");
+        } finally {
+            browser().manage().window().setSize(new Dimension(1280, 900));
+        }
     }
 
     @Test
