@@ -7,12 +7,15 @@ const FILTERS = ['entity', 'status', 'from', 'to', 'q', 'size'];
 let page = 0;
 let shown = { total: 0 };
 
-/** An instant (the API's and the address's form) as a datetime-local input shows it, in local time. */
+/**
+ * An instant (the API's and the address's form) as a datetime-local input shows it, in local time
+ * to the second: a run's period taken to the minute would leave out its last records.
+ */
 function localInput(instant) {
   const t = new Date(instant);
   if (isNaN(t)) return '';
   const two = n => String(n).padStart(2, '0');
-  return `${t.getFullYear()}-${two(t.getMonth() + 1)}-${two(t.getDate())}T${two(t.getHours())}:${two(t.getMinutes())}`;
+  return `${t.getFullYear()}-${two(t.getMonth() + 1)}-${two(t.getDate())}T${two(t.getHours())}:${two(t.getMinutes())}:${two(t.getSeconds())}`;
 }
 
 /** The filter as the API takes it: instants in UTC, empty fields left out. */

@@ -19,7 +19,7 @@ class RunsPageIT extends BrowserIntegrationTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void theRunsPageListsARunAndTheRunsPageShowsItsCountsAndFailedRecords() {
+    void theRunsPageListsARunAndItsPageShowsItsCountsAndLinksItsFailedRecords() {
         startFresh();
         Map<String, Object> run = syncToEnd();
         long id = ((Number) run.get("id")).longValue();
@@ -52,6 +52,12 @@ class RunsPageIT extends BrowserIntegrationTest {
         } finally {
             browser().manage().window().setSize(new Dimension(1280, 900));
         }
+
+        find(By.id("failed-all")).click();
+
+        waitFor(ExpectedConditions.textToBe(By.id("summary"), failed + " records"));
+        assertThat(browser().findElements(By.cssSelector("#record-rows .record-status"))).extracting(WebElement::getText)
+                .hasSize(failed).containsOnly("FAILED");
     }
 
     @Test
