@@ -41,7 +41,7 @@ const FS = (() => {
     if (!answer.ok) {
       throw new ApiError(answer.status, typeof parsed === 'object' ? parsed : { error: text || answer.statusText });
     }
-    return parsed;
+    return options.withHeaders ? { body: parsed, headers: answer.headers } : parsed;
   }
 
   let who = null;
@@ -145,5 +145,56 @@ const FS = (() => {
     });
   }
 
-  return { api, page, el, fill, notice, when, status, bars, ApiError, get who() { return who; } };
+  /**
+   * A page of a list the API pages (records): the body and the paging headers, as
+   * {items, total, page, pages}; X-Total-Count and X-Page-Count say how much is beyond this page.
+   */
+  async function apiPage(path) {
+    const { body, headers } = await api(path, { withHeaders: true });
+    const number = name => headers.get(name) === null ? null : Number(headers.get(name));
+    return { items: body, total: number('X-Total-Count'), page: number('X-Page'), pages: number('X-Page-Count') };
+  }
+
+  /**
+   * Asks before a change that cannot be taken back or touches many records: a modal dialog with
+   * the question in words, and optionally a text to type (a reason). Resolves to true, the text,
+   * or null when the person cancels.
+   */
+  function ask({ title, text, ok = 'OK', danger = false, input = null }) {
+    return new Promise(resolve => {
+      const field = input ? el('textarea', { id: 'ask-input', rows: 3, placeholder: input, required: true }) : null;
+      const dialog = el('dialog', { class: 'ask', id: 'ask' },
+        el('h2', {}, title), el('p', {}, text), field,
+        el('div', { class: 'ask-buttons' },
+          el('button', { class: 'secondary', id: 'ask-cancel', type: 'button', onclick: () => close(null) }, 'Cancel'),
+          el('button', { class: danger ? 'danger' : '', id: 'ask-ok', type: 'button', onclick: () => {
+            if (field && !field.value.trim()) {
+              field.classList.add('invalid');
+              field.focus();
+              return;
+            }
+            close(field ? field.value.trim() : true);
+          } }, ok)));
+      const close = value => {
+        dialog.close();
+        dialog.remove();
+        resolve(value);
+      };
+      dialog.addEventListener('cancel', () => close(null));
+      document.body.append(dialog);
+      dialog.showModal();
+      (field || dialog.querySelector('#ask-ok')).focus();
+    });
+  }
+
+  /** A duration in seconds as a person says it: 45 s, 3 min 20 s, 1 h 5 min. */
+  function duration(seconds) {
+    if (seconds === null || seconds === undefined || isNaN(seconds)) return '';
+    const s = Math.max(0, Math.round(seconds));
+    if (s < 60) return s + ' s';
+    if (s < 3600) return (Math.floor(s / 60) + ' min ' + (s % 60 ? (s % 60) + ' s' : '')).trim();
+    return Math.floor(s / 3600) + ' h ' + Math.round((s % 3600) / 60) + ' min';
+  }
+
+  return { api, apiPage, ask, duration, page, el, fill, notice, when, status, bars, ApiError, get who() { return who; } };
 })();

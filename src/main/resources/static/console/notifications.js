@@ -1,4 +1,4 @@
-// Notifications: unmatched Xero payments, open dead letters (with the batch as sent), alerts and run reports.
+// Notifications: Xero payments waiting for a person, alerts and run reports.
 const { api, el, fill, when } = FS;
 
 function table(headings, rows, empty) {
@@ -15,24 +15,6 @@ async function showPayments() {
     'None: every payment entered in Xero found its invoice.'));
 }
 
-async function showLetters() {
-  const letters = await api('/api/dead-letters?open=true');
-  fill('letters', table(['Dead letter', 'Run', 'Entity', 'Records', 'Xero said', 'Attempts', 'Kept at', ''],
-    letters.map(letter => {
-      const body = el('pre', { hidden: true, class: 'letter-body' });
-      const show = el('button', { class: 'secondary', onclick: async () => {
-        if (body.hidden && !body.textContent) body.textContent = (await api('/api/dead-letters/' + letter.id)).body || '(no body)';
-        body.hidden = !body.hidden;
-      } }, 'Batch as sent');
-      return el('tr', { class: 'dead-letter' }, el('td', {}, String(letter.id)),
-        el('td', {}, letter.runId ? el('a', { href: 'run.html?id=' + letter.runId }, String(letter.runId)) : ''),
-        el('td', {}, letter.entity || letter.collection || ''),
-        el('td', {}, (letter.localIds || []).map(id => el('a', { href: 'records.html?entity=' + letter.entity + '&q=' + id }, String(id) + ' '))),
-        el('td', {}, letter.error || ''), el('td', {}, String(letter.attempts)), el('td', {}, when(letter.createdAt)),
-        el('td', {}, show, body));
-    }), 'None open.'));
-}
-
 async function showAlerts() {
   const alerts = await api('/api/notifications?limit=100');
   fill('alerts', table(['When', 'Kind', 'Subject', 'Run', 'Sent'],
@@ -46,4 +28,4 @@ async function showAlerts() {
     }), 'Nothing yet.'));
 }
 
-FS.page().then(() => Promise.all([showPayments(), showLetters(), showAlerts()]));
+FS.page().then(() => Promise.all([showPayments(), showAlerts()]));

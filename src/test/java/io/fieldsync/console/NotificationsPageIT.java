@@ -11,7 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** What waits for a person, in the browser: a batch Xero never took, a Xero payment without its invoice, the alerts. */
+/** What waits for a person, in the browser: a batch Xero never took (with the batch as sent), a Xero payment without its invoice, the alerts. */
 class NotificationsPageIT extends BrowserIntegrationTest {
 
     @AfterEach
@@ -33,13 +33,15 @@ class NotificationsPageIT extends BrowserIntegrationTest {
                 + " now(6), now(6) from xero_tenant");
 
         logInAsViewer();
-        open("notifications.html");
+        open("dead-letters.html");
 
         WebElement deadLetter = waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.dead-letter")));
         assertThat(deadLetter.getText()).startsWith(String.valueOf(letter)).contains("503");
         deadLetter.findElement(By.tagName("button")).click();
         assertThat(waitFor(ExpectedConditions.visibilityOf(deadLetter.findElement(By.cssSelector("pre.letter-body")))).getText())
                 .startsWith("{\"Contacts\":[").contains("ContactNumber");
+
+        open("notifications.html");
         assertThat(find(By.cssSelector("tr.unmatched-payment")).getText())
                 .contains("123.45", "Outback Strata", "INV-0042", "EFT 77", "no open invoice of the customer with exactly 123.45 due");
         assertThat(find(By.cssSelector("tr.notification")).getText()).contains(String.valueOf(failed.get("id")));

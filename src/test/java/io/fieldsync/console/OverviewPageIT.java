@@ -3,6 +3,7 @@ package io.fieldsync.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import io.fieldsync.testing.BrowserIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The console's first page in a real browser: who may do what, and a sync started and watched to its end. */
 class OverviewPageIT extends BrowserIntegrationTest {
+
+    private static final Pattern ENDED = Pattern.compile("SUCCEEDED|COMPLETED_WITH_ERRORS");
 
     @Test
     void aPageWithoutALoginGoesToTheLoginPageAndAWrongPasswordIsSaidSo() {
@@ -26,12 +29,15 @@ class OverviewPageIT extends BrowserIntegrationTest {
     }
 
     @Test
-    void aViewerSeesTheOverviewButNoSyncNow() {
+    void aViewerSeesTheConnectionAndWhatNeedsAttentionButNoSyncButtons() {
         logInAsViewer();
 
         assertThat(find(By.cssSelector("header.top .who")).getText()).contains(VIEWER + " (viewer)");
-        waitFor(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("connection"), "…")));
+        assertThat(find(By.id("connection-health")).getText()).startsWith("Connected");
+        assertThat(find(By.id("failing-count")).getText()).endsWith("failing records");
+        assertThat(find(By.id("dead-letter-count")).getText()).endsWith("open dead letters");
         assertThat(browser().findElements(By.id("sync-now"))).isEmpty();
+        assertThat(browser().findElements(By.id("sync-entities"))).isEmpty();
     }
 
     @Test
@@ -41,11 +47,39 @@ class OverviewPageIT extends BrowserIntegrationTest {
 
         find(By.id("sync-now")).click();
 
-        waitFor(ExpectedConditions.textMatches(By.id("current-status"), java.util.regex.Pattern.compile("SUCCEEDED|COMPLETED_WITH_ERRORS")),
-                Duration.ofSeconds(90));
+        waitFor(ExpectedConditions.textMatches(By.id("current-status"), ENDED), Duration.ofSeconds(90));
         long id = state.queryForObject("select max(id) from sync_run", Long.class);
+        int failed = state.queryForObject("select count(*) from record_status where status = 'FAILED'", Integer.class);
         assertThat(find(By.id("current-run")).getText()).isEqualTo("Sync " + id);
         assertThat(state.queryForObject("select requested_by from sync_run where id = ?", String.class, id)).isEqualTo(OPERATOR);
+        assertThat(failed).as("the sample data has records Xero refuses").isPositive();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("failing-count"), failed + " failing records"));
+        assertThat(find(By.id("current-counts")).getText()).contains(failed + " failed");
         screenshot("overview");
+    }
+
+    @Test
+    void aSecondSyncIsRefusedWithALinkToTheRunningOneAndChosenEntitiesSyncAlone() {
+        startFresh();
+        logInAsOperator();
+        find(By.id("sync-now")).click();
+        find(By.cssSelector("#choose-entities summary")).click();
+        find(By.cssSelector("#entity-choices input[value='contact']")).click();
+        find(By.cssSelector("#entity-choices input[value='item']")).click();
+
+        find(By.id("sync-entities")).click();
+
+        long running = state.queryForObject("select max(id) from sync_run", Long.class);
+        assertThat(find(By.id("running-run")).getText()).isEqualTo("Sync " + running);
+        assertThat(find(By.id("running-run")).getAttribute("href")).endsWith("/run.html?id=" + running);
+        awaitEnd(running);
+
+        find(By.id("sync-entities")).click();
+
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "started for contact, item"));
+        long chosen = state.queryForObject("select max(id) from sync_run", Long.class);
+        assertThat(chosen).isGreaterThan(running);
+        assertThat(state.queryForObject("select entities from sync_run where id = ?", String.class, chosen)).isEqualTo("contact,item");
+        awaitEnd(chosen);
     }
 }
