@@ -15,10 +15,6 @@ const GRANTS = { client_credentials: 'Xero custom connection (client id and secr
 let operator = false;
 let connection = null;
 
-function connect() {
-  location.href = '/api/xero/connect';   // 302 to Xero's login; Xero sends the browser back to /api/xero/callback
-}
-
 async function refusedOrDone(action) {
   try {
     return await action();
@@ -30,11 +26,14 @@ async function refusedOrDone(action) {
   }
 }
 
-/** Connect through a script first: a custom connection is refused with words, not a redirect to nowhere. */
+/**
+ * To Xero's login with a new authorisation request; Xero sends the browser back to
+ * /api/xero/callback. Asked as a script first, so a refusal (a custom connection) is said in words.
+ */
 async function tryConnect() {
   await refusedOrDone(async () => {
-    await api('/api/xero/connect?redirect=false');
-    connect();
+    const request = await api('/api/xero/connect?redirect=false');
+    location.href = request.authorizeUrl;
   });
 }
 

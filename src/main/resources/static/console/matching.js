@@ -101,7 +101,7 @@ function waitingRows(kind, records, known) {
   const k = KINDS[kind];
   return records.flatMap(r => r.open.map((s, i) => el('tr', { 'data-local-id': r.localId, 'data-xero-id': s.xeroId, class: i ? 'more' : '' },
     i === 0 ? el('td', { rowspan: r.open.length }, el('strong', {}, r.label || k.local + ' ' + r.localId), el('div', { class: 'muted' }, '#' + r.localId)) : null,
-    el('td', {}, s.xeroLabel, s.xeroNumber ? el('div', { class: 'muted' }, s.xeroNumber) : null),
+    el('td', {}, s.xeroLabel, s.xeroNumber && s.xeroNumber !== s.xeroLabel ? el('div', { class: 'muted' }, s.xeroNumber) : null),
     el('td', {}, scoreCell(s.score)),
     el('td', { class: 'muted why', title: s.reason }, el('span', {}, s.reason)),
     operator ? el('td', { class: 'actions-cell' },
@@ -139,7 +139,7 @@ function decidedRows(kind, rows) {
   const k = KINDS[kind];
   return rows.map(s => el('tr', { 'data-local-id': s.localId, 'data-status': s.status },
     el('td', {}, s.localLabel || k.local + ' ' + s.localId, el('span', { class: 'muted' }, ' #' + s.localId)),
-    el('td', {}, s.xeroLabel || el('span', { class: 'muted' }, 'a new ' + k.remote), s.xeroNumber ? el('span', { class: 'muted' }, ' ' + s.xeroNumber) : null),
+    el('td', {}, s.xeroLabel || el('span', { class: 'muted' }, 'a new ' + k.remote), s.xeroNumber && s.xeroNumber !== s.xeroLabel ? el('span', { class: 'muted' }, ' ' + s.xeroNumber) : null),
     el('td', {}, el('span', { class: 'pill ' + (STATUS_TONE[s.status] || '') }, STATUS_WORDS[s.status] || s.status)),
     el('td', { class: 'muted why', title: s.reason }, el('span', {}, s.reason)),
     el('td', { class: 'muted' }, s.decidedBy ? s.decidedBy + ', ' + when(s.decidedAt) : when(s.createdAt)),

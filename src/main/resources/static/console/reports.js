@@ -1,8 +1,9 @@
 // Reports: the reconciliation and the system activity for a period, on screen and as CSV. Any
 // period may be asked; what the API refuses (a period too long for the day's Xero budget) is shown
 // in its own words.
-const { api, el, fill, notice, status, when } = FS;
+const { api, el, fill, notice, when } = FS;
 
+const WORDS = { DIFFERENT: 'Different', MISSED_IN_XERO: 'Missed in Xero', MISSED_IN_FSM: 'Missed in the FSM' };
 const day = d => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 const lastDayOf = (year, month) => new Date(year, month + 1, 0);
 
@@ -75,7 +76,7 @@ async function showReconciliation(p) {
             el('td', {}, d.entity),
             el('td', { class: 'money' }, money(d.fsmTotal)),
             el('td', { class: 'money' }, money(d.xeroTotal)),
-            el('td', {}, status(d.status)),
+            el('td', { title: d.status }, el('span', { class: 'status ' + d.status }, WORDS[d.status] || d.status)),
             el('td', {}, d.reason || (d.differs || []).join(', ')))))));
     return true;
   } catch (e) {

@@ -41,7 +41,7 @@ class ReportsPageIT extends BrowserIntegrationTest {
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("reconciliation-counts")), Duration.ofSeconds(60));
         Map<?, ?> report = asOperator().getForObject("/api/reports/reconciliation?from=" + from + "&to=" + to, Map.class);
         assertThat(find(By.id("matched")).getText()).isEqualTo(String.valueOf(report.get("matched")));
-        assertThat(find(By.id("differences")).getText()).contains(changed.get(0)).contains("DIFFERENT");
+        assertThat(find(By.id("differences")).getText()).contains(changed.get(0)).contains("Different");
         screenshot("reports");
         find(By.id("download-reconciliation")).click();
 
