@@ -122,7 +122,7 @@ async function show() {
       : 'None: connect with Xero to list the organisations you may reach.')
     : el('table', { id: 'organisation-table' },
       el('thead', {}, el('tr', {}, el('th', {}, 'Organisation'), el('th', {}, 'Id'), el('th', {}, ''), operator ? el('th', {}, '') : null)),
-      el('tbody', {}, organisations.map(o => el('tr', {},
+      el('tbody', {}, organisations.map(o => el('tr', { 'data-tenant-id': o.tenantId },
         el('td', {}, o.name || o.tenantId), el('td', {}, el('code', {}, o.tenantId)),
         el('td', {}, o.chosen ? el('span', { class: 'pill ok' }, 'in use') : ''),
         operator ? el('td', { class: 'actions-cell' },
