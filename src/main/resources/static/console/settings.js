@@ -96,18 +96,35 @@ function entityTable(settings) {
       })))));
 }
 
-function taxTable(settings) {
+function taxRow(setting) {
+  return el('tr', {}, el('td', {}, el('code', {}, setting.split('.').pop())),
+    el('td', {}, input(setting), el('div', { class: 'field-error', id: 'error-' + setting, role: 'alert' })));
+}
+
+/** FSM tax code -> Xero tax type; an operator adds a code the list lacks (saved with the other changes). */
+function taxTable(settings, group) {
+  const body = el('tbody', {}, settings.map(taxRow));
+  const code = el('input', { placeholder: 'FSM code, e.g. GST', class: 'narrow', 'aria-label': 'New FSM tax code' });
+  const add = () => {
+    const setting = group + '.' + code.value.trim();
+    if (!code.value.trim() || document.getElementById('setting-' + setting)) return;
+    descriptions[setting] = { type: 'text', changeable: true };
+    original[setting] = '';
+    body.append(taxRow(setting));
+    code.value = '';
+    document.getElementById('setting-' + setting).focus();
+  };
   return el('table', { class: 'compact' },
-    el('thead', {}, el('tr', {}, el('th', {}, 'FSM tax code'), el('th', {}, 'Xero tax type'))),
-    el('tbody', {}, settings.map(setting => el('tr', {}, el('td', {}, setting.split('.').pop()),
-      el('td', {}, input(setting), el('div', { class: 'field-error', id: 'error-' + setting, role: 'alert' }))))));
+    el('thead', {}, el('tr', {}, el('th', {}, 'FSM tax code'), el('th', {}, 'Xero tax type'))), body,
+    operator ? el('tfoot', {}, el('tr', {}, el('td', {}, code),
+      el('td', {}, el('button', { type: 'button', class: 'secondary', onclick: add }, 'Add a tax code')))) : null);
 }
 
 function group(name, settings) {
   const [title, about] = GROUPS[name] || [words(name), ''];
   let body;
   if (name === 'entities') body = entityTable(settings);
-  else if (name.endsWith('tax-types')) body = taxTable(settings);
+  else if (name.endsWith('tax-types')) body = taxTable(settings, name);
   else body = el('div', { class: 'setting-grid' }, settings.map(s => field(s, s.split('.').slice(1).map(words).join(' · '))));
   return el('section', { class: 'card group', id: 'group-' + name },
     el('h2', {}, title), about ? el('p', { class: 'muted' }, about) : null, body);
@@ -182,7 +199,7 @@ async function save(event) {
     let node = partial;
     path.slice(0, -1).forEach(p => node = node[p] = node[p] || {});
     node[path[path.length - 1]] = current(f);
-    described.push(`${f.dataset.setting} ${current(f)} (was ${original[f.dataset.setting] === '' ? 'empty' : original[f.dataset.setting]})`);
+    described.push(`${f.dataset.setting} ${current(f)} (was ${original[f.dataset.setting] === '' ? 'not set' : original[f.dataset.setting]})`);
   }
   if (!described.length) return;
   try {

@@ -258,7 +258,11 @@ public class XeroAuthorisationFlow {
         }
         if (!enabled()) {
             // the custom connection's organisation as the state store knows it (no Xero call): the console names it
-            connection.knownTenant().ifPresent(tenant -> view.put("organisation", organisationView(tenant)));
+            try {
+                connection.knownTenant().ifPresent(tenant -> view.put("organisation", organisationView(tenant)));
+            } catch (RuntimeException stateStoreOutOfReach) {
+                // the status is still worth answering without the name
+            }
             putIfSet(view, "message", now.message());
             return view;
         }
