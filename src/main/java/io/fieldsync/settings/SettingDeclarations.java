@@ -16,8 +16,11 @@ import io.fieldsync.config.LiveSettings;
  */
 final class SettingDeclarations {
 
-    /** A declared setting: its record, the path in it, the value's type and whether the API may change it. */
-    record Declared(Class<?> record, Class<?> type, boolean changeable) {
+    /**
+     * A declared setting: its record, the path in it, the value's type and whether the API may change
+     * it; {@code component} is the record component that declares it (null for a map's value).
+     */
+    record Declared(Class<?> record, Class<?> type, boolean changeable, RecordComponent component) {
     }
 
     private SettingDeclarations() {
@@ -59,7 +62,7 @@ final class SettingDeclarations {
                     if (!path.contains(".")) {
                         Class<?> leaf = raw(component.getGenericType());
                         return leaf.isRecord() || Map.class.isAssignableFrom(leaf) || List.class.isAssignableFrom(leaf)
-                                ? Optional.empty() : Optional.of(new Declared(root, leaf, stillChangeable));
+                                ? Optional.empty() : Optional.of(new Declared(root, leaf, stillChangeable, component));
                     }
                     return walk(root, component.getGenericType(), path.substring(name.length() + 1), stillChangeable);
                 }
@@ -72,7 +75,7 @@ final class SettingDeclarations {
             if (dot < 0) {
                 Class<?> leaf = raw(value);
                 return leaf.isRecord() || Map.class.isAssignableFrom(leaf) ? Optional.empty()
-                        : Optional.of(new Declared(root, leaf, changeable));
+                        : Optional.of(new Declared(root, leaf, changeable, null));
             }
             return walk(root, value, path.substring(dot + 1), changeable);
         }

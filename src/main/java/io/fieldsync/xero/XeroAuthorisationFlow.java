@@ -257,6 +257,12 @@ public class XeroAuthorisationFlow {
             putIfSet(view, "unreachableReason", now.message());
         }
         if (!enabled()) {
+            // the custom connection's organisation as the state store knows it (no Xero call): the console names it
+            try {
+                connection.knownTenant().ifPresent(tenant -> view.put("organisation", organisationView(tenant)));
+            } catch (RuntimeException stateStoreOutOfReach) {
+                // the status is still worth answering without the name
+            }
             putIfSet(view, "message", now.message());
             return view;
         }
@@ -282,6 +288,14 @@ public class XeroAuthorisationFlow {
             view.put("connect", "/api/xero/connect");
         }
         return view;
+    }
+
+    private static Map<String, Object> organisationView(XeroTenant tenant) {
+        Map<String, Object> organisation = new LinkedHashMap<>();
+        organisation.put("tenantId", tenant.getTenantId());
+        putIfSet(organisation, "name", tenant.getName());
+        putIfSet(organisation, "shortCode", tenant.getShortCode());
+        return organisation;
     }
 
     private static void putIfSet(Map<String, Object> view, String name, Object value) {

@@ -30,6 +30,8 @@ public abstract class BrowserIntegrationTest extends MariaDbIntegrationTest {
     private static final Path CHROMIUM = Path.of(System.getProperty("test.chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("test.chromedriver", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("docs", "console");
+    /** Where the browser saves what a page downloads (a report's CSV). */
+    private static final Path DOWNLOADS = Path.of("target", "browser-downloads").toAbsolutePath();
     private static WebDriver browser;
 
     @LocalServerPort
@@ -45,6 +47,8 @@ public abstract class BrowserIntegrationTest extends MariaDbIntegrationTest {
             options.setBinary(CHROMIUM.toFile());
             options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
                     "--disable-gpu", "--lang=en-AU");
+            options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", DOWNLOADS.toString(),
+                    "download.prompt_for_download", false));
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
             browser = new ChromeDriver(service, options);
         }
@@ -62,6 +66,21 @@ public abstract class BrowserIntegrationTest extends MariaDbIntegrationTest {
         if (browser != null) {
             browser.quit();
             browser = null;
+        }
+    }
+
+    /** The browser's download directory, created empty: what a page saves arrives here. */
+    protected Path downloads() {
+        try {
+            Files.createDirectories(DOWNLOADS);
+            try (var files = Files.list(DOWNLOADS)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            return DOWNLOADS;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not empty " + DOWNLOADS, e);
         }
     }
 
