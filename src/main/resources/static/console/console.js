@@ -98,8 +98,12 @@ const FS = (() => {
     box.replaceChildren(el('div', { class: 'notice ' + kind, role: kind === 'error' ? 'alert' : 'status' }, message));
   }
 
+  /** An instant as the browser's local date and time, year first (no locale reads 08/12 as 12 August). */
   function when(instant) {
-    return instant ? new Date(instant).toLocaleString() : '';
+    if (!instant) return '';
+    const d = new Date(instant);
+    const two = n => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
   }
 
   function status(text) {
