@@ -64,7 +64,7 @@ class RecordPagesIT extends MariaDbIntegrationTest {
         assertThat((Map<String, Object>) byXeroId.getBody().get(0)).containsEntry("xeroId", xeroId).containsEntry("entity", "invoice");
 
         String localId = link.get("local_id").toString();
-        ResponseEntity<List> byLocalId = asViewer().getForEntity("/api/records?entity=invoice&q=" + localId, List.class);
+        ResponseEntity<List> byLocalId = asViewer().getForEntity("/api/records?entity=invoice&size=500&q=" + localId, List.class);
         int expected = state.queryForObject("select count(*) from record_status s where s.entity = 'invoice' and"
                 + " (cast(s.local_id as char) like ? or lower(s.message) like ? or exists (select 1 from record_link l"
                 + " where l.entity = s.entity and l.local_id = s.local_id and lower(l.xero_id) like ?))",
