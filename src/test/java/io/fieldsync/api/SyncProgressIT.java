@@ -55,6 +55,38 @@ class SyncProgressIT extends MariaDbIntegrationTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aRunAnotherNodeRunsShowsItsLatestStepAndRecordsDoneFromTheStateStore() {
+        startFresh();
+        long tenant = state.queryForObject("select id from xero_tenant", Long.class);
+        java.sql.Timestamp aMinuteAgo = java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60));
+        state.update("insert into sync_run (tenant_ref, status, run_trigger, requested_by, node_id, started_at, heartbeat_at)"
+                + " values (?, 'RUNNING', 'MANUAL', 'operator', 'another-node', ?, ?)", tenant, aMinuteAgo,
+                java.sql.Timestamp.from(java.time.Instant.now()));
+        long id = state.queryForObject("select max(id) from sync_run", Long.class);
+        try {
+            state.update("insert into sync_run_step (run_id, position, step, entity, started_at, finished_at, synced)"
+                    + " values (?, 1, 'push', 'contact', ?, ?, 40)", id, aMinuteAgo, aMinuteAgo);
+            state.update("insert into sync_run_step (run_id, position, step, entity, started_at) values (?, 2, 'push', 'invoice', ?)",
+                    id, aMinuteAgo);
+            state.update("insert into sync_run_count (run_id, entity, status, record_count) values (?, 'contact', 'SYNCED', 40),"
+                    + " (?, 'invoice', 'FAILED', 20), (?, 'invoice', 'PENDING', 50)", id, id, id);
+
+            Map<String, Object> run = asViewer().getForObject("/api/syncs/" + id, Map.class);
+
+            Map<String, Object> progress = (Map<String, Object>) run.get("progress");
+            assertThat(progress).containsEntry("step", "push").containsEntry("entity", "invoice")
+                    .containsEntry("done", 60).doesNotContainKeys("total", "secondsLeft");
+            assertThat(((Number) progress.get("recordsPerSecond")).doubleValue()).as("60 records in about a minute")
+                    .isBetween(0.5, 1.0);
+        } finally {
+            state.update("delete from sync_run_count where run_id = ?", id);
+            state.update("delete from sync_run_step where run_id = ?", id);
+            state.update("delete from sync_run where id = ?", id);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void aRunsTimelineListsItsStepsInOrderWithTimesAndTheOutcomesOfTheRun() {
         startFresh();
         Map<String, Object> run = syncToEnd();
