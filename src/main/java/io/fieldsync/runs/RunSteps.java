@@ -6,13 +6,12 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Records a run's steps for its timeline ({@code sync_run_step}): the step routes call
- * {@link #begin} as they start; a step ends when the next begins or the run ends. The timeline is
+ * {@link #begin} as they start; a step ends when the next begins or the run ends ({@link #runEnded}). The timeline is
  * for people: a write the state store refuses is logged, never fails the sync.
  */
 @Component("runSteps")
@@ -54,12 +53,13 @@ public class RunSteps {
         }
     }
 
-    /** The run's last step ends with it, on whichever node recorded the end. */
-    @EventListener
-    public void runEnded(SyncRunEnded ended) {
-        long runId = ended.run().getId();
+    /**
+     * The run's last step ends with it: called by {@link SyncRuns} as it writes the run's end,
+     * before that is committed, so a finished run never shows an open step. On the node that ran
+     * it the step keeps its outcomes; ended by another node, it gets its end time.
+     */
+    void runEnded(long runId, Instant at) {
         RunProgress.StepCounts last = progress.ended(runId);
-        Instant at = ended.run().getFinishedAt() == null ? Instant.now() : ended.run().getFinishedAt();
         try {
             if (last != null) {
                 close(runId, last, Timestamp.from(at));
@@ -69,6 +69,11 @@ public class RunSteps {
         } catch (RuntimeException e) {
             log.warn("The end of sync run {}'s last step is missing from its timeline: {}", runId, e.toString());
         }
+    }
+
+    /** This node no longer runs the run (another ended it): its progress is forgotten here. */
+    void runLost(long runId) {
+        progress.ended(runId);
     }
 
     /** The run's steps in the order it took them. */
