@@ -129,6 +129,15 @@ public class ApiErrors {
         return error(HttpStatus.BAD_GATEWAY, e.getMessage(), null, null);
     }
 
+    /** A period whose estimated Xero calls are more than today's budget has left: 400, the request asks too much. */
+    @ExceptionHandler(io.fieldsync.reconcile.ReconciliationTooCostlyException.class)
+    ResponseEntity<Map<String, Object>> reconciliationTooCostly(io.fieldsync.reconcile.ReconciliationTooCostlyException e) {
+        ResponseEntity<Map<String, Object>> answer = error(HttpStatus.BAD_REQUEST, e.getMessage(), "field", "to");
+        answer.getBody().put("callsNeeded", e.callsNeeded());
+        answer.getBody().put("callsAvailable", e.callsAvailable());
+        return answer;
+    }
+
     /** A report that would eat into the calls kept for syncs: 429, with what it needs and what is left. */
     @ExceptionHandler(io.fieldsync.reconcile.ReconciliationRefusedException.class)
     ResponseEntity<Map<String, Object>> reconciliationRefused(io.fieldsync.reconcile.ReconciliationRefusedException e) {

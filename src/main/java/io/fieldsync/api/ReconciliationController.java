@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 import io.fieldsync.reconcile.Period;
+import io.fieldsync.reconcile.ReconciliationCost;
 import io.fieldsync.reconcile.ReconciliationCsv;
 import io.fieldsync.reconcile.ReconciliationReport;
 import io.fieldsync.reconcile.ReconciliationSummary;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The reconciliation report of a period (at most a month of detailed rows), as JSON or, with
+ * The reconciliation report of a period (any period whose estimated Xero calls today's budget
+ * allows: a BAS quarter, a financial year; see {@link ReconciliationCost}), as JSON or, with
  * {@code Accept: text/csv} or {@code format=csv}, as CSV with the same rows. The work is the
  * {@code reconcile-period} route's, which the monthly schedule also uses.
  */
@@ -30,10 +32,12 @@ public class ReconciliationController {
 
     private final ProducerTemplate camel;
     private final ReconciliationCsv csv;
+    private final ReconciliationCost cost;
 
-    public ReconciliationController(ProducerTemplate camel, ReconciliationCsv csv) {
+    public ReconciliationController(ProducerTemplate camel, ReconciliationCsv csv, ReconciliationCost cost) {
         this.camel = camel;
         this.csv = csv;
+        this.cost = cost;
     }
 
     @GetMapping("/api/reports/reconciliation")
@@ -42,13 +46,9 @@ public class ReconciliationController {
                                             @RequestParam(defaultValue = "false") boolean summary,
                                             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         Period period = period(from, to);
+        cost.check(period);
         if (summary) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ReconciliationSummary.of(run(period)));
-        }
-        if (!period.isAtMostAMonth()) {
-            throw new BadRequestException("The period " + period + " is longer than a month: the reconciliation lists its rows"
-                    + " for at most a month at a time ('to' before " + period.from().plusMonths(1) + "); ask month by month,"
-                    + " or for the counts alone with summary=true", "to");
         }
         boolean asCsv = format != null ? format.equalsIgnoreCase("csv") : accept != null && accept.toLowerCase().contains("text/csv");
         if (format != null && !asCsv && !format.equalsIgnoreCase("json")) {
@@ -67,10 +67,7 @@ public class ReconciliationController {
     @PostMapping("/api/reports/reconciliation/mail")
     public ResponseEntity<ReconciliationReport> mail(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Period period = period(from, to);
-        if (!period.isAtMostAMonth()) {
-            throw new BadRequestException("The period " + period + " is longer than a month: the reconciliation lists its rows"
-                    + " for at most a month at a time ('to' before " + period.from().plusMonths(1) + "); ask month by month", "to");
-        }
+        cost.check(period);
         return ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON).body(run("direct:mail-reconciliation", period));
     }
 

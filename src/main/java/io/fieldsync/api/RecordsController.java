@@ -71,7 +71,7 @@ public class RecordsController {
 
     /**
      * A page of records, newest change first; {@code from}/{@code to}: instants bounding the
-     * record's last status change. The body is the page's records (a list, as it always was); the
+     * record's last status change; {@code q}: text the local id, Xero id or message contains (any case). The body is the page's records (a list, as it always was); the
      * headers carry the rest: {@code X-Total-Count} (records matching), {@code X-Page},
      * {@code X-Page-Size}, {@code X-Page-Count}, and a {@code Link} to the next and previous pages.
      */
@@ -80,6 +80,7 @@ public class RecordsController {
                                                     @RequestParam(required = false) String status,
                                                     @RequestParam(required = false) String from,
                                                     @RequestParam(required = false) String to,
+                                                    @RequestParam(required = false) String q,
                                                     @RequestParam(defaultValue = "0") int page,
                                                     @RequestParam(defaultValue = "50") int size) {
         if (entity != null && !SyncEntities.known(entity)) {
@@ -88,7 +89,8 @@ public class RecordsController {
         PageRequest wanted = pages.request(page, size);
         RecordStatus.Outcome outcome = outcome(status);
         XeroTenant tenant = connection.currentTenant();
-        Page<RecordStatus> matching = statuses.filter(tenant.getId(), entity, outcome, instant(from, "from"), instant(to, "to"), wanted);
+        Page<RecordStatus> matching = statuses.filter(tenant.getId(), entity, outcome, instant(from, "from"), instant(to, "to"),
+                q, wanted);
         List<RecordStatus> found = matching.getContent();
         Map<String, Map<Long, RecordLink>> linksByEntity = found.stream()
                 .collect(Collectors.groupingBy(RecordStatus::getEntity,

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fieldsync.runs.RunProgress;
 
-/** A sync run as the operator API shows it. */
+/** A sync run as the operator API shows it; {@code progress} only while it runs. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SyncRunView(long id, String status, String trigger, String requestedBy, Instant startedAt,
-                          Instant finishedAt, String message, Map<String, Map<String, Integer>> counts) {
+                          Instant finishedAt, String message, Map<String, Map<String, Integer>> counts,
+                          RunProgress.Progress progress) {
 }

@@ -3,19 +3,25 @@ package io.fieldsync.api;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.fieldsync.runs.RunProgress;
+import io.fieldsync.runs.StoredRunProgress;
 import io.fieldsync.state.SyncRun;
 import io.fieldsync.state.SyncRunCount;
 import io.fieldsync.state.SyncRunCountRepository;
 import org.springframework.stereotype.Component;
 
-/** Builds {@link SyncRunView}s with their per-entity counts ({"invoice":{"synced":n,...}}). */
+/** Builds {@link SyncRunView}s with their per-entity counts ({"invoice":{"synced":n,...}}) and, while running, progress. */
 @Component
 class SyncRunViews {
 
     private final SyncRunCountRepository counts;
+    private final RunProgress progress;
+    private final StoredRunProgress storedProgress;
 
-    SyncRunViews(SyncRunCountRepository counts) {
+    SyncRunViews(SyncRunCountRepository counts, RunProgress progress, StoredRunProgress storedProgress) {
         this.counts = counts;
+        this.progress = progress;
+        this.storedProgress = storedProgress;
     }
 
     SyncRunView of(SyncRun run) {
@@ -25,7 +31,13 @@ class SyncRunViews {
                     .merge(count.getKey().status().toLowerCase(), count.getRecordCount(), Integer::sum);
         }
         return new SyncRunView(run.getId(), run.getStatus().name(), run.getTrigger().name(), run.getRequestedBy(),
-                run.getStartedAt(), run.getFinishedAt(), run.getMessage(), byEntity);
+                run.getStartedAt(), run.getFinishedAt(), run.getMessage(), byEntity,
+                run.getStatus() == SyncRun.Status.RUNNING ? progress(run) : null);
+    }
+
+    /** From this node's memory when it runs the run, else (another node runs it) from the state store. */
+    private RunProgress.Progress progress(SyncRun run) {
+        return progress.of(run.getId()).or(() -> storedProgress.of(run)).orElse(null);
     }
 
     /** Every entity a run touched shows all three outcomes, zeros included, so clients need no defaults. */

@@ -41,6 +41,24 @@ public class FsmBooks {
         this.rules = rules;
     }
 
+    /**
+     * How many documents of the kind the period holds, at most (one count, for the cost estimate:
+     * the push's finer rules may leave some out, never add any).
+     */
+    public int count(DocumentKind kind, Period period) {
+        Integer count = switch (kind) {
+            case INVOICE -> source.queryForObject("""
+                    select count(*) from invoices
+                     where issue_date >= ? and issue_date <= ? and status in ('issued', 'paid', 'void')""",
+                    Integer.class, Date.valueOf(period.from()), Date.valueOf(period.to()));
+            case BILL -> source.queryForObject("""
+                    select count(*) from purchase_orders
+                     where status = 'finished' and finished_at >= ? and finished_at < ?""",
+                    Integer.class, Date.valueOf(period.from()), Date.valueOf(period.to().plusDays(1)));
+        };
+        return count == null ? 0 : count;
+    }
+
     /** Sales invoices dated in the period. */
     public Books invoices(Period period) {
         Long tenant = connection.currentTenant().getId();

@@ -14,11 +14,6 @@ public record Period(LocalDate from, LocalDate to) {
         }
     }
 
-    /** Detailed rows are given for at most a month: from the 15th to the 14th of the next month, or a calendar month. */
-    public boolean isAtMostAMonth() {
-        return to.isBefore(from.plusMonths(1));
-    }
-
     /** The calendar month before the one {@code day} is in: what the monthly report covers. */
     public static Period monthBefore(LocalDate day) {
         LocalDate first = day.withDayOfMonth(1).minusMonths(1);

@@ -20,10 +20,12 @@ public class RunCounts {
 
     private final JdbcTemplate state;
     private final SyncMetrics metrics;
+    private final RunProgress progress;
 
-    public RunCounts(JdbcTemplate state, SyncMetrics metrics) {
+    public RunCounts(JdbcTemplate state, SyncMetrics metrics, RunProgress progress) {
         this.state = state;
         this.metrics = metrics;
+        this.progress = progress;
     }
 
     public void add(long runId, String entity, RecordStatus.Outcome outcome, int records) {
@@ -31,6 +33,7 @@ public class RunCounts {
             return;
         }
         metrics.recorded(entity, outcome, records);
+        progress.recorded(runId, outcome, records);
         if (state.update(INCREMENT, records, runId, entity, outcome.name()) > 0) {
             return;
         }

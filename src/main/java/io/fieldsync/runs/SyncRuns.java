@@ -73,11 +73,12 @@ public class SyncRuns {
     private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
     private final UnrecordedRunEnds unrecorded;
     private final OrganisationHolds holds;
+    private final RunSteps steps;
 
     public SyncRuns(XeroConnection connection, SyncRunRepository runs, SyncRunCountRepository counts,
                     EntityManager entities, TransactionTemplate transaction, JdbcTemplate state, ProducerTemplate camel,
                     ApplicationEventPublisher events, MaintenanceWindows maintenance, RuntimeSettings settings,
-                    UnrecordedRunEnds unrecorded, OrganisationHolds holds,
+                    UnrecordedRunEnds unrecorded, OrganisationHolds holds, RunSteps steps,
                     NodeIdentity node,
                     SyncProperties sync) {
         Duration staleAfter = sync.staleAfter();
@@ -93,6 +94,7 @@ public class SyncRuns {
         this.settings = settings;
         this.unrecorded = unrecorded;
         this.holds = holds;
+        this.steps = steps;
         this.node = node;
         this.staleAfter = staleAfter;
     }
@@ -182,6 +184,7 @@ public class SyncRuns {
             Optional<SyncRun> running = runs.findFirstByTenantRefAndStatusOrderByIdDesc(organisation.getId(), SyncRun.Status.RUNNING);
             if (running.isPresent() && isStale(running.get())) {
                 running.get().interrupt(staleMessage(running.get())); // the new run's epoch below fences it off
+                steps.runEnded(running.get().getId(), running.get().getFinishedAt());
                 interrupted.add(runs.save(running.get()));
                 running = Optional.empty();
             }
@@ -248,6 +251,7 @@ public class SyncRuns {
             boolean anyFailed = counts.findByKeyRunId(runId).stream()
                     .anyMatch(c -> "FAILED".equals(c.getKey().status()) && c.getRecordCount() > 0);
             run.finish(anyFailed ? SyncRun.Status.COMPLETED_WITH_ERRORS : SyncRun.Status.SUCCEEDED, null);
+            steps.runEnded(runId, run.getFinishedAt());
             log.info("Sync run {} finished: {}", runId, run.getStatus());
             return runs.save(run);
         });
@@ -317,6 +321,7 @@ public class SyncRuns {
                 return null;
             }
             run.finish(end.status(), end.message(), end.at());
+            steps.runEnded(end.runId(), end.at());
             log.warn("Sync run {} {}: {}", end.runId(), end.status() == SyncRun.Status.FAILED ? "failed" : "stopped",
                     end.message());
             return runs.save(run);
@@ -338,6 +343,7 @@ public class SyncRuns {
         for (Long runId : List.copyOf(runningHere)) {
             if (state.update("update sync_run set heartbeat_at = ? where id = ? and status = 'RUNNING'", now, runId) == 0
                     && runningHere.remove(runId)) {
+                steps.runLost(runId);
                 log.warn("Sync run {} lost its organisation: it is {}; it stops at its next step and sends nothing more",
                         runId, describe(runId));
             }
@@ -398,6 +404,7 @@ public class SyncRuns {
             }
             locked.nextRunEpoch();
             fresh.interrupt(why.apply(fresh));
+            steps.runEnded(fresh.getId(), fresh.getFinishedAt());
             return runs.save(fresh);
         });
         if (ended == null) {

@@ -33,6 +33,24 @@ public interface RecordStatusRepository extends JpaRepository<RecordStatus, Long
     List<Long> revisits(@Param("tenant") Long tenantRef, @Param("entities") Collection<String> entities,
                         @Param("afterId") long afterId, org.springframework.data.domain.Pageable page);
 
+    default Page<RecordStatus> filter(Long tenantRef, String entity, RecordStatus.Outcome status, java.time.Instant from,
+                                      java.time.Instant to, Pageable page) {
+        return filter(tenantRef, entity, status, from, to, null, page);
+    }
+
+    /**
+     * As above, and with {@code containing} (null: any) a case-insensitive substring of the
+     * record's local id, its Xero id or its message ('!' escapes the pattern's wildcards: a
+     * backslash would be read differently by MariaDB's and the JPQL parser's string literals).
+     */
+    default Page<RecordStatus> filter(Long tenantRef, String entity, RecordStatus.Outcome status, java.time.Instant from,
+                                      java.time.Instant to, String containing, Pageable page) {
+        String like = containing == null || containing.isBlank() ? null
+                : "%" + containing.trim().toLowerCase(java.util.Locale.ROOT)
+                        .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return search(tenantRef, entity, status, from, to, like, page);
+    }
+
     @Query("""
             select r from RecordStatus r
              where r.tenantRef = :tenant
@@ -40,10 +58,16 @@ public interface RecordStatusRepository extends JpaRepository<RecordStatus, Long
                and (:status is null or r.status = :status)
                and (:from is null or r.updatedAt >= :from)
                and (:to is null or r.updatedAt < :to)
+               and (:like is null
+                    or cast(r.localId as String) like :like escape '!'
+                    or lower(r.message) like :like escape '!'
+                    or exists (select 1 from RecordLink l
+                                where l.tenantRef = r.tenantRef and l.entity = r.entity and l.localId = r.localId
+                                  and lower(l.xeroId) like :like escape '!'))
              order by r.updatedAt desc, r.id desc""")
-    Page<RecordStatus> filter(@Param("tenant") Long tenantRef, @Param("entity") String entity,
+    Page<RecordStatus> search(@Param("tenant") Long tenantRef, @Param("entity") String entity,
                               @Param("status") RecordStatus.Outcome status, @Param("from") java.time.Instant from,
-                              @Param("to") java.time.Instant to, Pageable page);
+                              @Param("to") java.time.Instant to, @Param("like") String like, Pageable page);
 
     List<RecordStatus> findByTenantRefAndEntityAndStatus(Long tenantRef, String entity, RecordStatus.Outcome status);
 }

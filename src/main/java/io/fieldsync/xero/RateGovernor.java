@@ -2,6 +2,7 @@ package io.fieldsync.xero;
 
 import java.time.Instant;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -122,6 +123,7 @@ public class RateGovernor {
             if (call == null) {
                 return;
             }
+            tenant.lastHour.called(nowMillis);
             boolean sameDay = tenant.dayOf(permit) == day(nowMillis);
             int startedAfter = tenant.inFlightStartedAfter(permit);
             // after a 429, Retry-After alone says how long to wait (exactly that long, not until a window after now)
@@ -187,6 +189,27 @@ public class RateGovernor {
     /** Calls left today before Xero's daily limit (the operators' reserve included); for the metrics. */
     public int remainingToday(String tenantId) {
         return Math.max(0, perDay - usedToday(tenantId));
+    }
+
+    /** The organisation's completed calls per minute over the last hour, oldest first. */
+    public List<CallsPerMinute.Minute> callsLastHour(String tenantId) {
+        Tenant tenant = tenant(Objects.requireNonNull(tenantId, "tenantId"));
+        tenant.lock.lock();
+        try {
+            return tenant.lastHour.lastHour(epochMillis.getAsLong());
+        } finally {
+            tenant.lock.unlock();
+        }
+    }
+
+    /** Calls Xero allows in one window, as configured. */
+    public int perWindow() {
+        return perWindow;
+    }
+
+    /** The window's length in seconds (Xero's minute: 60); a fraction where benchmarks shrink it. */
+    public Number windowSeconds() {
+        return windowNanos % 1_000_000_000L == 0 ? (Number) (windowNanos / 1_000_000_000L) : (Number) (windowNanos / 1e9);
     }
 
     /** Xero's daily limit per organisation, as configured. */
@@ -309,6 +332,8 @@ public class RateGovernor {
         /** Calls in flight, each with its place in the window. */
         final Map<Permit, RollingCallWindow.Call> open = new IdentityHashMap<>();
         final RollingCallWindow minute = new RollingCallWindow(windowNanos);
+        /** Completed calls per wall-clock minute, for the console's budget view. */
+        final CallsPerMinute lastHour = new CallsPerMinute();
         /** An answer came, with what Xero counts (its X-*-Remaining): calls may go concurrent from now on. */
         boolean heardFromXero;
         long day = Long.MIN_VALUE;

@@ -49,6 +49,57 @@ class RecordPagesIT extends MariaDbIntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aTextFilterFindsARecordByItsXeroIdItsLocalIdOrItsMessageInAnyCase() {
+        startFresh();
+        syncToEnd();
+        Map<String, Object> link = state.queryForMap(
+                "select local_id, xero_id from record_link where entity = 'invoice' order by local_id limit 1");
+        String xeroId = link.get("xero_id").toString();
+
+        ResponseEntity<List> byXeroId = asViewer().getForEntity(
+                "/api/records?q=" + xeroId.substring(4, 20).toUpperCase(), List.class);
+
+        assertThat(byXeroId.getHeaders().getFirst("X-Total-Count")).isEqualTo("1");
+        assertThat((Map<String, Object>) byXeroId.getBody().get(0)).containsEntry("xeroId", xeroId).containsEntry("entity", "invoice");
+
+        String localId = link.get("local_id").toString();
+        ResponseEntity<List> byLocalId = asViewer().getForEntity("/api/records?entity=invoice&size=500&q=" + localId, List.class);
+        int expected = state.queryForObject("select count(*) from record_status s where s.entity = 'invoice' and"
+                + " (cast(s.local_id as char) like ? or lower(s.message) like ? or exists (select 1 from record_link l"
+                + " where l.entity = s.entity and l.local_id = s.local_id and lower(l.xero_id) like ?))",
+                Integer.class, "%" + localId + "%", "%" + localId + "%", "%" + localId + "%");
+        assertThat(byLocalId.getHeaders().getFirst("X-Total-Count")).isEqualTo(String.valueOf(expected));
+        assertThat(byLocalId.getBody()).extracting(r -> ((Map<String, Object>) r).get("localId").toString()).contains(localId);
+
+        Map<String, Object> withMessage = state.queryForMap(
+                "select entity, status, message from record_status where message is not null and length(message) > 12 limit 1");
+        String word = withMessage.get("message").toString().substring(3, 11);
+        ResponseEntity<List> byMessage = asViewer().getForEntity("/api/records?entity={e}&status={s}&q={q}", List.class,
+                withMessage.get("entity"), withMessage.get("status"), word.toUpperCase());
+        int withWord = state.queryForObject("select count(*) from record_status where entity = ? and status = ?"
+                + " and lower(message) like ?", Integer.class, withMessage.get("entity"), withMessage.get("status"),
+                "%" + word.toLowerCase() + "%");
+        assertThat(byMessage.getHeaders().getFirst("X-Total-Count")).isEqualTo(String.valueOf(withWord));
+        assertThat(byMessage.getBody()).isNotEmpty().allSatisfy(r ->
+                assertThat(((Map<String, Object>) r).get("message").toString().toLowerCase()).contains(word.toLowerCase()));
+    }
+
+    @Test
+    void aTextFilterMatchingNothingGivesNoRecordsAndTakesWildcardsLiterally() {
+        startFresh();
+        syncToEnd();
+
+        ResponseEntity<List> none = asViewer().getForEntity("/api/records?q=no-such-text-anywhere", List.class);
+        ResponseEntity<List> percent = asViewer().getForEntity("/api/records?q={q}", List.class, "%");
+
+        assertThat(none.getBody()).isEmpty();
+        assertThat(none.getHeaders().getFirst("X-Total-Count")).isEqualTo("0");
+        assertThat(percent.getHeaders().getFirst("X-Total-Count")).isEqualTo(String.valueOf(
+                state.queryForObject("select count(*) from record_status where message like '%!%%' escape '!'", Integer.class)));
+    }
+
+    @Test
     void aSizeBeyondTheMaximumIsRefusedSayingTheMaximum() {
         ResponseEntity<Map> beyond = asViewer().getForEntity("/api/records?size=501", Map.class);
 

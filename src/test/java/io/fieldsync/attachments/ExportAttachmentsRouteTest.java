@@ -72,6 +72,7 @@ class ExportAttachmentsRouteTest {
 
         assertThat(routes.journal().stream().filter(step -> !step.startsWith("to ") && !step.startsWith("recordOutcomes")
                 && !step.startsWith("xeroAnswers") && !step.startsWith("attachmentOutcomes")).toList()).containsExactly(
+                "runSteps.begin export-attachments attachment",
                 "pushCursor.start attachment",
                 "pushCursor.revisitAlso bill-attachment",
                 "pushCursor.nextRevisits [1]",

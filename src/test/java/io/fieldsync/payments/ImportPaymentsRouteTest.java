@@ -43,6 +43,7 @@ class ImportPaymentsRouteTest {
                 })
                 .bean("syncRuns", RunStandIns.syncRuns(step -> routes.note(step)))
                 .bean("stepWaits", RunStandIns.stepWaits())
+                .bean("runSteps", RunStandIns.runSteps(step -> routes.note(step)))
                 .mockAndSkip("sql:*")
                 .advise("import-payments-on-timer", a -> a.replaceFromWith("direct:payment-import-timer"))
                 .start();
@@ -63,7 +64,7 @@ class ImportPaymentsRouteTest {
 
         importPayments();
 
-        assertThat(routes.journal()).containsExactly("paymentImport.start", "paymentImport.nextPage 1", "knownPayments.stillToDecide 1", "paymentImport.decide P1",
+        assertThat(routes.journal()).containsExactly("runSteps.begin import-payments payment", "paymentImport.start", "paymentImport.nextPage 1", "knownPayments.stillToDecide 1", "paymentImport.decide P1",
                 "to " + sql("insert into payments"), "to " + sql("update invoices", "then 'paid'"), "paymentImport.applied P1 invoice 40",
                 "paymentImport.commit");
         MockEndpoint insert = routes.mockContaining("sql:insert into payments");
@@ -84,7 +85,7 @@ class ImportPaymentsRouteTest {
 
         assertThat(RouteHarness.mocked(routes.mockContaining("sql:select id from invoices"))).isEqualTo("sql:select id from invoices "
                 + "where customer_id = :#${body[customerId]} and status = 'issued' and total - amount_paid = :#${body[amount]}");
-        assertThat(routes.journal()).containsExactly("paymentImport.start", "paymentImport.nextPage 2", "knownPayments.stillToDecide 2",
+        assertThat(routes.journal()).containsExactly("runSteps.begin import-payments payment", "paymentImport.start", "paymentImport.nextPage 2", "knownPayments.stillToDecide 2",
                 "paymentImport.decide P2", "to " + sql("sql:select id from invoices"),
                 "paymentImport.matched P2 [41]", "to " + sql("insert into payments"), "to " + sql("update invoices", "then 'paid'"),
                 "paymentImport.applied P2 invoice 41",
@@ -98,7 +99,7 @@ class ImportPaymentsRouteTest {
 
         importPayments();
 
-        assertThat(routes.journal()).containsExactly("paymentImport.start", "paymentImport.nextPage 1", "knownPayments.stillToDecide 1", "paymentImport.decide P4",
+        assertThat(routes.journal()).containsExactly("runSteps.begin import-payments payment", "paymentImport.start", "paymentImport.nextPage 1", "knownPayments.stillToDecide 1", "paymentImport.decide P4",
                 "to " + sql("update payments set deleted_at"), "to " + sql("update invoices", "then 'issued'"),
                 "paymentImport.reversed P4", "paymentImport.commit");
         assertThat(sql("update payments set deleted_at")).contains("where source = 'xero' and external_ref = :#${body[paymentId]} "
@@ -112,7 +113,7 @@ class ImportPaymentsRouteTest {
 
         importPayments();
 
-        assertThat(routes.journal()).containsExactly("paymentImport.start", "paymentImport.nextPage 1", "knownPayments.stillToDecide 1", "paymentImport.decide P5",
+        assertThat(routes.journal()).containsExactly("runSteps.begin import-payments payment", "paymentImport.start", "paymentImport.nextPage 1", "knownPayments.stillToDecide 1", "paymentImport.decide P5",
                 "paymentImport.nextPage 1", "knownPayments.stillToDecide 1", "paymentImport.decide P6", "paymentImport.commit");
     }
 
@@ -122,7 +123,7 @@ class ImportPaymentsRouteTest {
 
         importPayments();
 
-        assertThat(routes.journal()).containsExactly("paymentImport.start", "paymentImport.nextPage 2",
+        assertThat(routes.journal()).containsExactly("runSteps.begin import-payments payment", "paymentImport.start", "paymentImport.nextPage 2",
                 "knownPayments.stillToDecide 2", "paymentImport.decide P8", "paymentImport.commit");
     }
 

@@ -48,6 +48,7 @@ class PullFromXeroRouteTest {
 
         assertThat(pulled.getException()).isNull();
         assertThat(routes.journal()).containsExactly(
+                "runSteps.begin pull-things thing",
                 "xeroPull.start thing",
                 "xeroPull.nextPage thing [1, 2]",
                 "pullDecisions.lookFor thing [1, 2]",

@@ -27,7 +27,8 @@ public final class PullStandIns {
         String[] all = new String[files.length + 1];
         all[0] = "pull-from-xero";
         System.arraycopy(files, 0, all, 1, files.length);
-        return RouteHarness.routes(all).bean("xeroPull", new XeroPull()).bean("pullDecisions", new Decisions()).mockAndSkip("sql:*");
+        return RouteHarness.routes(all).bean("xeroPull", new XeroPull())
+                .bean("runSteps", io.fieldsync.testing.RunStandIns.runSteps(this::note)).bean("pullDecisions", new Decisions()).mockAndSkip("sql:*");
     }
 
     public RouteHarness started(RouteHarness.Builder routes) throws Exception {

@@ -50,6 +50,7 @@ public final class PushStandIns {
     RouteHarness.Builder bindTo(RouteHarness.Builder routes) {
         return routes
                 .bean("pushCursor", new Cursor())
+                .bean("runSteps", io.fieldsync.testing.RunStandIns.runSteps(this::note))
                 // one page after the other, so that the journal's order is the route's (PageSendsRouteTest overlaps them)
                 .bean("pageSends", new PageSends(() -> false))
                 .bean("revisitRetirement", new Retirement())

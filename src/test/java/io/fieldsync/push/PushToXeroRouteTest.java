@@ -42,8 +42,9 @@ class PushToXeroRouteTest {
 
         push.push("push-things");
 
-        assertThat(routes.journal().stream().filter(step -> step.startsWith("pushCursor")
+        assertThat(routes.journal().stream().filter(step -> step.startsWith("pushCursor") || step.startsWith("runSteps")
                 || step.startsWith("revisitRetirement") || step.startsWith("to sql")).toList()).containsExactly(
+                "runSteps.begin push-things thing",
                 "pushCursor.start thing",
                 "pushCursor.nextRevisits [1, 2]",
                 "to sql:select things by id",

@@ -27,10 +27,7 @@ class ReconciliationCsvTest {
     }
 
     @Test
-    void periodsOfAtMostAMonth() {
-        assertThat(new Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31)).isAtMostAMonth()).isTrue();
-        assertThat(new Period(LocalDate.of(2026, 1, 15), LocalDate.of(2026, 2, 14)).isAtMostAMonth()).isTrue();
-        assertThat(new Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1)).isAtMostAMonth()).isFalse();
+    void theMonthlyReportCoversTheCalendarMonthBefore() {
         assertThat(Period.monthBefore(LocalDate.of(2026, 3, 1))).isEqualTo(new Period(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28)));
     }
 }

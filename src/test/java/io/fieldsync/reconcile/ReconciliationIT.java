@@ -182,12 +182,39 @@ class ReconciliationIT extends MariaDbIntegrationTest {
     }
 
     @Test
-    void aPeriodLongerThanAMonthIsRefusedNamingTheParameter() {
-        ResponseEntity<Map> answer = asViewer().getForEntity("/api/reports/reconciliation?from=2026-01-01&to=2026-03-31", Map.class);
+    void aBasQuarterIsAnOrdinaryRequestAnsweredInOneCall() {
+        syncToEnd();
+        LocalDate month = cleanMonth();
+        LocalDate quarter = month.withMonth((month.getMonthValue() - 1) / 3 * 3 + 1); // Jan, Apr, Jul or Oct
+        LocalDate end = quarter.plusMonths(3).minusDays(1);
 
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(answer.getBody()).containsEntry("field", "to");
-        assertThat((String) answer.getBody().get("error")).contains("longer than a month");
+        Map<String, Object> report = report(quarter, end);
+
+        assertThat(report).containsEntry("from", quarter.toString()).containsEntry("to", end.toString());
+        assertThat(report.get("matched")).isEqualTo(linkedInvoicesDatedIn(quarter, quarter.plusMonths(3))).isNotEqualTo(0);
+        assertThat(report.get("apiCalls")).as("one page of up to 1,000 invoices").isEqualTo(1);
+    }
+
+    @Test
+    void anAustralianFinancialYearIsAnOrdinaryRequest() {
+        syncToEnd();
+        LocalDate month = cleanMonth();
+        LocalDate july = LocalDate.of(month.getMonthValue() >= 7 ? month.getYear() : month.getYear() - 1, 7, 1);
+        LocalDate june = july.plusYears(1).minusDays(1);
+
+        Map<String, Object> report = report(july, june);
+        ResponseEntity<String> csv = asViewer().getForEntity("/api/reports/reconciliation?format=csv&from=" + july + "&to=" + june,
+                String.class);
+
+        assertThat(report).containsEntry("from", july.toString()).containsEntry("to", june.toString());
+        assertThat((Integer) report.get("matched")).isGreaterThanOrEqualTo(linkedInvoicesDatedIn(month, month.plusMonths(1)))
+                .isNotEqualTo(0);
+        assertThat(report.get("apiCalls")).isEqualTo(1);
+        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aPeriodWithoutItsEndIsRefusedNamingTheParameter() {
         assertThat(asViewer().getForEntity("/api/reports/reconciliation?from=2026-01-01", Map.class).getBody())
                 .containsEntry("field", "to");
     }
@@ -268,8 +295,12 @@ class ReconciliationIT extends MariaDbIntegrationTest {
     }
 
     private int linkedInvoicesDatedIn(LocalDate month) {
+        return linkedInvoicesDatedIn(month, month.plusMonths(1));
+    }
+
+    private int linkedInvoicesDatedIn(LocalDate from, LocalDate before) {
         List<Long> ids = source.queryForList("select id from invoices where status in ('issued', 'paid', 'void')"
-                + " and issue_date >= ? and issue_date < ?", Long.class, month, month.plusMonths(1));
+                + " and issue_date >= ? and issue_date < ?", Long.class, from, before);
         return (int) ids.stream().filter(id -> state.queryForObject(
                 "select count(*) from record_link where entity = 'invoice' and local_id = ?", Integer.class, id) > 0).count();
     }

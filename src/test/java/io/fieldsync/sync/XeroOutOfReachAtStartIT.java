@@ -29,7 +29,7 @@ class XeroOutOfReachAtStartIT extends MariaDbIntegrationTest {
         FieldServiceSchema.drop(sourceDataSource);
         FieldServiceSchema.create(sourceDataSource);
         new SampleData(IntegrationTestDatabases.SIZE).writeTo(sourceDataSource);
-        for (String table : new String[] {"dead_letter", "xero_payment", "attachment_export", "sync_run_count", "sync_run",
+        for (String table : new String[] {"dead_letter", "xero_payment", "attachment_export", "sync_run_count", "sync_run_step", "sync_run",
                 "record_link", "record_status", "watermark", "alert_outbox", "alert_condition", "xero_reachability"}) {
             state.update("delete from " + table);
         }

@@ -28,7 +28,7 @@ public final class FreshStart {
         FieldServiceSchema.drop(source);
         FieldServiceSchema.create(source);
         fill.accept(source);
-        for (String table : new String[] {"dead_letter", "xero_payment", "attachment_export", "sync_run_count", "sync_run", "record_link", "record_status", "watermark",
+        for (String table : new String[] {"dead_letter", "xero_payment", "attachment_export", "sync_run_count", "sync_run_step", "sync_run", "record_link", "record_status", "watermark",
                 "setting_value", "settings_change", "alert_outbox", "alert_condition", "match_suggestion", "contact_name_suffix", "xero_reachability"}) {
             state.update("delete from " + table);
         }

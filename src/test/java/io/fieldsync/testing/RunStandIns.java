@@ -3,8 +3,8 @@ package io.fieldsync.testing;
 import java.util.function.Consumer;
 
 /**
- * Stand-ins for the run beans a route ends with (syncRuns' finish, stop for the daily limit, fail;
- * stepWaits' explanation of a failure), each noting its call for a {@link RouteHarness} journal.
+ * Stand-ins for the run beans a route calls (syncRuns' finish, stop for the daily limit, fail;
+ * stepWaits' explanation of a failure; runSteps' beginning of a step), each noting its call for a {@link RouteHarness} journal.
  */
 public final class RunStandIns {
 
@@ -23,6 +23,15 @@ public final class RunStandIns {
 
             public void fail(long runId, Exception failure) {
                 note.accept("syncRuns.fail " + runId + " " + failure.getMessage());
+            }
+        };
+    }
+
+    /** The run's timeline: notes each step as it begins ("runSteps.begin push-invoices invoice"). */
+    public static Object runSteps(Consumer<String> note) {
+        return new Object() {
+            public void begin(Long runId, String name, String entity) {
+                note.accept("runSteps.begin " + name + " " + entity);
             }
         };
     }

@@ -41,7 +41,7 @@ final class OAuthDance {
         FieldServiceSchema.drop(source);
         FieldServiceSchema.create(source);
         new SampleData(IntegrationTestDatabases.SIZE).writeTo(source);
-        for (String table : new String[] {"dead_letter", "xero_payment", "attachment_export", "sync_run_count", "sync_run",
+        for (String table : new String[] {"dead_letter", "xero_payment", "attachment_export", "sync_run_count", "sync_run_step", "sync_run",
                 "record_link", "record_status", "watermark", "setting_value", "settings_change", "alert_outbox",
                 "alert_condition", "xero_authorisation", "xero_authorisation_request", "xero_reachability"}) {
             state.update("delete from " + table);
