@@ -62,7 +62,7 @@ public class SyncController {
     @GetMapping
     public List<SyncRunView> history(@RequestParam(defaultValue = "20") int limit) {
         int size = Math.max(1, Math.min(limit, 500));
-        return runs.findByOrderByIdDesc(PageRequest.of(0, size)).stream().map(views::of).toList();
+        return views.of(runs.findByOrderByIdDesc(PageRequest.of(0, size)));
     }
 
     /** The run's steps in order, each with its start, end and outcomes. */

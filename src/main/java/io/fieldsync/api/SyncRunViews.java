@@ -1,7 +1,9 @@
 package io.fieldsync.api;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import io.fieldsync.runs.RunProgress;
 import io.fieldsync.runs.StoredRunProgress;
@@ -25,8 +27,19 @@ class SyncRunViews {
     }
 
     SyncRunView of(SyncRun run) {
+        return of(run, counts.findByKeyRunId(run.getId()));
+    }
+
+    /** A page of the history: the counts of all its runs read at once, not a query per run. */
+    List<SyncRunView> of(List<SyncRun> runs) {
+        Map<Long, List<SyncRunCount>> countsByRun = counts.findByKeyRunIdIn(runs.stream().map(SyncRun::getId).toList()).stream()
+                .collect(Collectors.groupingBy(count -> count.getKey().runId()));
+        return runs.stream().map(run -> of(run, countsByRun.getOrDefault(run.getId(), List.of()))).toList();
+    }
+
+    private SyncRunView of(SyncRun run, List<SyncRunCount> runCounts) {
         Map<String, Map<String, Integer>> byEntity = new TreeMap<>();
-        for (SyncRunCount count : counts.findByKeyRunId(run.getId())) {
+        for (SyncRunCount count : runCounts) {
             byEntity.computeIfAbsent(count.getKey().entity(), SyncRunViews::zeroCounts)
                     .merge(count.getKey().status().toLowerCase(), count.getRecordCount(), Integer::sum);
         }
