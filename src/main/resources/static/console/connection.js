@@ -134,5 +134,8 @@ FS.page().then(async who => {
   operator = who.operator;
   const back = new URLSearchParams(location.search);
   if (back.get('error')) notice('Xero did not connect: ' + back.get('error'), 'error');
+  // back from Xero's consent page (GET /api/xero/callback sends the browser here)
+  if (back.get('authorised') === 'CONNECTED') notice('Connected to Xero.');
+  if (back.get('authorised') === 'CHOOSE_ORGANISATION') notice('Xero allowed FieldSync on several organisations: choose the one to work on below.');
   await show();
 });

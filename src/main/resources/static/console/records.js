@@ -3,7 +3,7 @@
 // records of an entity, or send every synced record of an entity again (after a mapping changed).
 const { api, apiPage, ask, el, fill, notice, status, when } = FS;
 
-const FILTERS = ['entity', 'status', 'from', 'to', 'q', 'size'];
+const FILTERS = ['entity', 'status', 'from', 'to', 'run', 'q', 'size'];
 let page = 0;
 let shown = { total: 0 };
 

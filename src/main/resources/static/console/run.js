@@ -8,19 +8,13 @@ function recordsLink(query, text, attributes = {}) {
   return el('a', { href: 'records.html?' + new URLSearchParams(query), ...attributes }, text);
 }
 
-/** The run's period as the records filter takes it: its start to just after its end (the filter's "to" is exclusive). */
-function period(run) {
-  const query = { from: run.startedAt };
-  if (run.finishedAt) query.to = new Date(new Date(run.finishedAt).getTime() + 1000).toISOString();
-  return query;
-}
-
 function showFacts(run) {
   const running = run.status === 'RUNNING';
   document.title = 'FieldSync · Sync ' + run.id;
   fill('title', 'Sync ' + run.id + ' ', el('span', { id: 'run-status' }, status(run.status)));
   fill('facts', el('dl', { class: 'facts' },
-    el('dt', {}, 'Trigger'), el('dd', { id: 'run-trigger' }, run.trigger === 'SCHEDULED' ? 'Scheduled' : 'Manual'),
+    el('dt', {}, 'Trigger'), el('dd', { id: 'run-trigger' }, run.trigger === 'SCHEDULED' ? 'Scheduled' : 'Manual',
+      run.entities ? ' (' + run.entities.join(', ') + ' only)' : ''),
     el('dt', {}, 'Who'), el('dd', { id: 'run-who' }, run.requestedBy || 'the schedule'),
     el('dt', {}, 'Started'), el('dd', {}, when(run.startedAt)),
     el('dt', {}, 'Finished'), el('dd', {}, running ? 'still running' : when(run.finishedAt)),
@@ -38,7 +32,7 @@ function showCounts(run) {
     el('td', { class: 'num' }, Activity.count(c.synced, 'synced')),
     el('td', { class: 'num' }, Activity.count(c.failed, 'failed')),
     el('td', { class: 'num' }, Activity.count(c.skipped, 'skipped')),
-    el('td', {}, c.failed ? recordsLink({ entity, status: 'FAILED', ...period(run) }, 'Failed ' + entity + ' records') : '')))
+    el('td', {}, c.failed ? recordsLink({ entity, status: 'FAILED', run: run.id }, 'Failed ' + entity + ' records') : '')))
     : el('tr', {}, el('td', { colspan: 5, class: 'muted' }, run.status === 'RUNNING' ? 'Nothing counted yet.' : 'This run counted no records.')));
 }
 
@@ -76,10 +70,8 @@ async function showTimeline(run) {
 }
 
 async function showFailed(run) {
-  // GET /api/records filters by the record's last change, not by run: the run's period stands in
-  fill('failed-note', run.finishedAt ? 'Records that failed between the run\'s start and its end (a later run may have changed them since).'
-    : 'Records that failed since the run started.');
-  const query = { status: 'FAILED', ...period(run) };
+  fill('failed-note', 'Records whose outcome this run wrote and that failed (a later run that wrote theirs takes them).');
+  const query = { status: 'FAILED', run: run.id };
   const found = await apiPage('/api/records?' + new URLSearchParams({ ...query, size: 20 }));
   if (!found.items.length) {
     fill('failed', el('div', { class: 'empty', id: 'no-failed' }, 'No record failed in this run.'));

@@ -71,7 +71,8 @@ public class RecordsController {
 
     /**
      * A page of records, newest change first; {@code from}/{@code to}: instants bounding the
-     * record's last status change; {@code q}: text the local id, Xero id or message contains (any case). The body is the page's records (a list, as it always was); the
+     * record's last status change; {@code q}: text the local id, Xero id or message contains (any case);
+     * {@code run}: the run that last wrote the record's outcome. The body is the page's records (a list, as it always was); the
      * headers carry the rest: {@code X-Total-Count} (records matching), {@code X-Page},
      * {@code X-Page-Size}, {@code X-Page-Count}, and a {@code Link} to the next and previous pages.
      */
@@ -81,6 +82,7 @@ public class RecordsController {
                                                     @RequestParam(required = false) String from,
                                                     @RequestParam(required = false) String to,
                                                     @RequestParam(required = false) String q,
+                                                    @RequestParam(required = false) Long run,
                                                     @RequestParam(defaultValue = "0") int page,
                                                     @RequestParam(defaultValue = "50") int size) {
         if (entity != null && !SyncEntities.known(entity)) {
@@ -90,7 +92,7 @@ public class RecordsController {
         RecordStatus.Outcome outcome = outcome(status);
         XeroTenant tenant = connection.currentTenant();
         Page<RecordStatus> matching = statuses.filter(tenant.getId(), entity, outcome, instant(from, "from"), instant(to, "to"),
-                q, wanted);
+                q, run, wanted);
         List<RecordStatus> found = matching.getContent();
         Map<String, Map<Long, RecordLink>> linksByEntity = found.stream()
                 .collect(Collectors.groupingBy(RecordStatus::getEntity,

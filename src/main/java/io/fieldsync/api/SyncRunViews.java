@@ -44,13 +44,19 @@ class SyncRunViews {
                     .merge(count.getKey().status().toLowerCase(), count.getRecordCount(), Integer::sum);
         }
         return new SyncRunView(run.getId(), run.getStatus().name(), run.getTrigger().name(), run.getRequestedBy(),
-                run.getStartedAt(), run.getFinishedAt(), run.getMessage(), byEntity,
+                run.getStartedAt(), run.getFinishedAt(), run.getMessage(), requested(run), byEntity,
                 run.getStatus() == SyncRun.Status.RUNNING ? progress(run) : null);
     }
 
     /** From this node's memory when it runs the run, else (another node runs it) from the state store. */
     private RunProgress.Progress progress(SyncRun run) {
         return progress.of(run.getId()).or(() -> storedProgress.of(run)).orElse(null);
+    }
+
+    private static List<String> requested(SyncRun run) {
+        String entities = run.getEntities();
+        return entities == null || entities.isBlank() ? null
+                : java.util.Arrays.stream(entities.split(",")).map(String::trim).filter(e -> !e.isEmpty()).toList();
     }
 
     /** Every entity a run touched shows all three outcomes, zeros included, so clients need no defaults. */

@@ -1,18 +1,24 @@
 package io.fieldsync.api;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
 import io.fieldsync.xero.XeroAuthorisationFlow;
+import io.fieldsync.xero.XeroConnectionException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,11 +45,26 @@ public class XeroConnectionController {
                 : ResponseEntity.ok(Map.of("authorizeUrl", url));
     }
 
+    /**
+     * Where Xero sends the browser back. A browser (it asks for HTML) goes on to the console's
+     * connection page, which says how it went; a script gets the connection's status as JSON.
+     */
     @GetMapping("/api/xero/callback")
-    public Map<String, Object> callback(@RequestParam(required = false) String code,
-                                        @RequestParam(required = false) String state,
-                                        @RequestParam(required = false) String error) {
-        return flow.callback(code, state, error);
+    public ResponseEntity<?> callback(@RequestParam(required = false) String code,
+                                      @RequestParam(required = false) String state,
+                                      @RequestParam(required = false) String error,
+                                      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        if (accept == null || !accept.contains(MediaType.TEXT_HTML_VALUE)) {
+            return ResponseEntity.ok(flow.callback(code, state, error));
+        }
+        String back;
+        try {
+            Map<String, Object> status = flow.callback(code, state, error);
+            back = "/connection.html?authorised=" + status.get("status");
+        } catch (XeroAuthorisationFlow.RefusedException | XeroConnectionException refused) {
+            back = "/connection.html?error=" + URLEncoder.encode(refused.getMessage(), StandardCharsets.UTF_8);
+        }
+        return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(back)).build();
     }
 
     @GetMapping("/api/xero/connection")

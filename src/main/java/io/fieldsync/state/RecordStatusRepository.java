@@ -45,10 +45,16 @@ public interface RecordStatusRepository extends JpaRepository<RecordStatus, Long
      */
     default Page<RecordStatus> filter(Long tenantRef, String entity, RecordStatus.Outcome status, java.time.Instant from,
                                       java.time.Instant to, String containing, Pageable page) {
+        return filter(tenantRef, entity, status, from, to, containing, null, page);
+    }
+
+    /** As above, and with {@code runId} (null: any) the run that last wrote the record's outcome. */
+    default Page<RecordStatus> filter(Long tenantRef, String entity, RecordStatus.Outcome status, java.time.Instant from,
+                                      java.time.Instant to, String containing, Long runId, Pageable page) {
         String like = containing == null || containing.isBlank() ? null
                 : "%" + containing.trim().toLowerCase(java.util.Locale.ROOT)
                         .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-        return search(tenantRef, entity, status, from, to, like, page);
+        return search(tenantRef, entity, status, from, to, like, runId, page);
     }
 
     @Query("""
@@ -58,6 +64,7 @@ public interface RecordStatusRepository extends JpaRepository<RecordStatus, Long
                and (:status is null or r.status = :status)
                and (:from is null or r.updatedAt >= :from)
                and (:to is null or r.updatedAt < :to)
+               and (:run is null or r.lastRunId = :run)
                and (:like is null
                     or cast(r.localId as String) like :like escape '!'
                     or lower(r.message) like :like escape '!'
@@ -67,7 +74,8 @@ public interface RecordStatusRepository extends JpaRepository<RecordStatus, Long
              order by r.updatedAt desc, r.id desc""")
     Page<RecordStatus> search(@Param("tenant") Long tenantRef, @Param("entity") String entity,
                               @Param("status") RecordStatus.Outcome status, @Param("from") java.time.Instant from,
-                              @Param("to") java.time.Instant to, @Param("like") String like, Pageable page);
+                              @Param("to") java.time.Instant to, @Param("like") String like, @Param("run") Long runId,
+                              Pageable page);
 
     List<RecordStatus> findByTenantRefAndEntityAndStatus(Long tenantRef, String entity, RecordStatus.Outcome status);
 }

@@ -45,7 +45,8 @@ class ConnectionOAuthPageIT extends BrowserIntegrationTest {
         find(By.id("connect")).click();
         waitFor(ExpectedConditions.urlContains("/api/xero/callback?code="));
         browser().get(browser().getCurrentUrl().replace(REDIRECT, url("")));
-        open("connection.html");
+        waitFor(ExpectedConditions.urlContains("/connection.html?authorised=CHOOSE_ORGANISATION"));
+        assertThat(find(By.id("notice")).getText()).startsWith("Xero allowed FieldSync on several organisations");
 
         assertThat(find(By.id("status")).getText()).isEqualTo("Choose an organisation");
         find(By.cssSelector("tr[data-tenant-id='" + XeroSandbox.secondTenantId() + "']"));

@@ -83,5 +83,7 @@ class OverviewPageIT extends BrowserIntegrationTest {
         assertThat(chosen).isGreaterThan(running);
         assertThat(state.queryForObject("select entities from sync_run where id = ?", String.class, chosen)).isEqualTo("contact,item");
         awaitEnd(chosen);
+        open("runs.html");
+        assertThat(find(By.cssSelector("#run-" + chosen + " .run-entities")).getText()).isEqualTo("contact, item only");
     }
 }
