@@ -68,10 +68,9 @@ async function showAttention() {
     items.push(el('li', {}, Activity.notAvailable('Failing records')));
   }
   try {
-    const letters = await api('/api/dead-letters?open=true&size=500');
+    const letters = (await FS.apiPage('/api/dead-letters?open=true&size=1')).total;
     items.push(el('li', {}, el('a', { href: 'dead-letters.html', id: 'dead-letter-count' },
-      el('span', { class: 'big-number ' + (letters.length ? 'bad' : 'good') }, letters.length + (letters.length === 500 ? '+' : '')),
-      ' open dead letters')));
+      el('span', { class: 'big-number ' + (letters ? 'bad' : 'good') }, letters), ' open dead letters')));
   } catch (e) {
     items.push(el('li', {}, Activity.notAvailable('Dead letters')));
   }

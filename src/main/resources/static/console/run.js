@@ -87,7 +87,7 @@ async function showFailed(run) {
 async function showDeadLetters(run) {
   let letters;
   try {
-    letters = (await api('/api/dead-letters?size=500')).filter(letter => letter.runId === run.id);
+    letters = await api('/api/dead-letters?size=500&run=' + run.id);
   } catch (e) {
     fill('dead-letters', Activity.notAvailable('Dead letters'));
     return;

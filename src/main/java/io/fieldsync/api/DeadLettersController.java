@@ -6,7 +6,9 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fieldsync.state.DeadLetter;
 import io.fieldsync.state.DeadLetterRepository;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,16 +35,22 @@ public class DeadLettersController {
     }
 
     private final DeadLetterRepository letters;
+    private final ApiPages pages;
 
-    public DeadLettersController(DeadLetterRepository letters) {
+    public DeadLettersController(DeadLetterRepository letters, ApiPages pages) {
         this.letters = letters;
+        this.pages = pages;
     }
 
-    /** open=true: only those whose records still wait for an outcome. */
+    /**
+     * open=true: only those whose records still wait for an outcome; run: only that run's. The
+     * headers count them all, as the records' do ({@code X-Total-Count}, {@code X-Page-Count}, ...).
+     */
     @GetMapping
-    public List<DeadLetterView> deadLetters(@RequestParam(defaultValue = "false") boolean open,
-                                            @RequestParam(defaultValue = "0") int page,
-                                            @RequestParam(defaultValue = "50") int size) {
+    public ResponseEntity<List<DeadLetterView>> deadLetters(@RequestParam(defaultValue = "false") boolean open,
+                                                            @RequestParam(required = false) Long run,
+                                                            @RequestParam(defaultValue = "0") int page,
+                                                            @RequestParam(defaultValue = "50") int size) {
         if (page < 0) {
             throw new BadRequestException("page must not be negative", "page");
         }
@@ -50,8 +58,11 @@ public class DeadLettersController {
             throw new BadRequestException("size must be between 1 and 500", "size");
         }
         PageRequest request = PageRequest.of(page, size);
-        return (open ? letters.findByResolvedAtIsNullOrderByIdDesc(request) : letters.findAllByOrderByIdDesc(request))
-                .map(letter -> DeadLetterView.of(letter, false)).getContent();
+        Page<DeadLetter> found = run != null
+                ? (open ? letters.findByRunIdAndResolvedAtIsNullOrderByIdDesc(run, request) : letters.findByRunIdOrderByIdDesc(run, request))
+                : (open ? letters.findByResolvedAtIsNullOrderByIdDesc(request) : letters.findAllByOrderByIdDesc(request));
+        return ResponseEntity.ok().headers(pages.headers(found))
+                .body(found.map(letter -> DeadLetterView.of(letter, false)).getContent());
     }
 
     @GetMapping("/{id}")

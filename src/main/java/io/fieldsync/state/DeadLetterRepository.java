@@ -12,4 +12,9 @@ public interface DeadLetterRepository extends JpaRepository<DeadLetter, Long> {
     org.springframework.data.domain.Page<DeadLetter> findAllByOrderByIdDesc(org.springframework.data.domain.Pageable page);
 
     org.springframework.data.domain.Page<DeadLetter> findByResolvedAtIsNullOrderByIdDesc(org.springframework.data.domain.Pageable page);
+
+    org.springframework.data.domain.Page<DeadLetter> findByRunIdOrderByIdDesc(Long runId, org.springframework.data.domain.Pageable page);
+
+    org.springframework.data.domain.Page<DeadLetter> findByRunIdAndResolvedAtIsNullOrderByIdDesc(Long runId,
+                                                                                               org.springframework.data.domain.Pageable page);
 }
