@@ -27,6 +27,11 @@ class NotificationsPageIT extends BrowserIntegrationTest {
         assertThat(failed.get("status")).isEqualTo("FAILED");
         sandbox.faults().clear();
         long letter = state.queryForObject("select min(id) from dead_letter", Long.class);
+        int letters = state.queryForObject("select count(*) from dead_letter where run_id = ?", Integer.class, failed.get("id"));
+        var ofTheRun = asViewer().getForEntity("/api/dead-letters?open=true&size=1&run=" + failed.get("id"), String.class);
+        assertThat(ofTheRun.getHeaders().getFirst("X-Total-Count")).isEqualTo(String.valueOf(letters));
+        assertThat(asViewer().getForEntity("/api/dead-letters?run=" + (((Number) failed.get("id")).longValue() + 1000), String.class)
+                .getHeaders().getFirst("X-Total-Count")).isEqualTo("0");
         state.update("insert into xero_payment (tenant_ref, payment_id, invoice_number, contact_name, amount, paid_on, reference,"
                 + " outcome, reason, created_at, updated_at) select id, '6f0d3c3e-2b7e-4d43-9a4e-0c1d2e3f4a5b', 'INV-0042',"
                 + " 'Outback Strata', 123.45, current_date, 'EFT 77', 'UNMATCHED', 'no open invoice of the customer with exactly 123.45 due',"
