@@ -110,6 +110,19 @@ const FS = (() => {
     return el('span', { class: 'status ' + text }, text);
   }
 
+  /** Clears svg to a width × height view and answers add(tag, attributes, text), which draws into it. */
+  function drawOn(svg, width, height) {
+    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    svg.replaceChildren();
+    return (tag, attrs, text) => {
+      const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
+      Object.entries(attrs).forEach(([k, v]) => node.setAttribute(k, v));
+      if (text !== undefined) node.textContent = text;
+      svg.append(node);
+      return node;
+    };
+  }
+
   /**
    * Stacked bars, one per label: series is [{name, cssClass, values[]}]; labels under every
    * few bars. Drawn as SVG so the console needs no chart library.
@@ -119,16 +132,8 @@ const FS = (() => {
     const totals = labels.map((_, i) => series.reduce((sum, s) => sum + (s.values[i] || 0), 0));
     const most = Math.max(1, ...totals);
     const step = (width - left) / Math.max(1, labels.length);
-    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-    svg.replaceChildren();
+    const add = drawOn(svg, width, height);
     const ns = 'http://www.w3.org/2000/svg';
-    const add = (tag, attrs, text) => {
-      const node = document.createElementNS(ns, tag);
-      Object.entries(attrs).forEach(([k, v]) => node.setAttribute(k, v));
-      if (text !== undefined) node.textContent = text;
-      svg.append(node);
-      return node;
-    };
     add('text', { x: 0, y: 10 }, String(most));
     labels.forEach((label, i) => {
       let y = height - bottom;
@@ -200,5 +205,5 @@ const FS = (() => {
     return Math.floor(s / 3600) + ' h ' + Math.round((s % 3600) / 60) + ' min';
   }
 
-  return { api, apiPage, ask, duration, page, el, fill, notice, when, status, bars, ApiError, get who() { return who; } };
+  return { api, apiPage, ask, duration, page, el, fill, notice, when, status, bars, drawOn, ApiError, get who() { return who; } };
 })();

@@ -84,15 +84,7 @@ function minutesPlot(svg, minutes, limit) {
   const step = (width - left) / Math.max(1, minutes.length);
   const y = v => height - bottom - v / most * (height - bottom - top);
   const ns = 'http://www.w3.org/2000/svg';
-  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  svg.replaceChildren();
-  const add = (tag, attrs, text) => {
-    const node = document.createElementNS(ns, tag);
-    Object.entries(attrs).forEach(([k, v]) => node.setAttribute(k, v));
-    if (text !== undefined) node.textContent = text;
-    svg.append(node);
-    return node;
-  };
+  const add = FS.drawOn(svg, width, height);
   add('line', { x1: left, x2: width, y1: height - bottom, y2: height - bottom, class: 'axis' });
   minutes.forEach((m, i) => {
     const label = minuteLabel(m.minute);

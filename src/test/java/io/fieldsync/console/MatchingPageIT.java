@@ -2,15 +2,13 @@ package io.fieldsync.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fieldsync.sandbox.SandboxClient;
 import io.fieldsync.testing.BrowserIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -70,16 +68,11 @@ class MatchingPageIT extends BrowserIntegrationTest {
     }
 
     /** A contact written into the sandbox through its API, as a bookkeeper would. */
-    private String contactInXero(String name) throws Exception {
+    private String contactInXero(String name) {
         ObjectNode body = json.createObjectNode();
         body.putArray("Contacts").addObject().put("Name", name);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.apiUrl() + "/Contacts?summarizeErrors=false"))
-                .header("Authorization", "Bearer " + sandbox.issueAccessToken())
-                .header("xero-tenant-id", sandbox.tenantId())
-                .header("Accept", "application/json")
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = new SandboxClient(sandbox).put("/Contacts?summarizeErrors=false", body.toString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body()).path("Contacts").get(0).path("ContactID").asText();
+        return SandboxClient.json(response).path("Contacts").get(0).path("ContactID").asText();
     }
 }

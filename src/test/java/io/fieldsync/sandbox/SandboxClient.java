@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A well-behaved Xero client for the tests: Bearer token, tenant id, Accept: application/json. */
-final class SandboxClient {
+public final class SandboxClient {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     final XeroSandbox sandbox;
@@ -22,7 +22,7 @@ final class SandboxClient {
     String token;
     final Map<String, String> extraHeaders = new LinkedHashMap<>();
 
-    SandboxClient(XeroSandbox sandbox) {
+    public SandboxClient(XeroSandbox sandbox) {
         this.sandbox = sandbox;
         this.token = sandbox.issueAccessToken();
     }
@@ -31,7 +31,7 @@ final class SandboxClient {
         return send(request(path).GET());
     }
 
-    HttpResponse<String> put(String path, String json) {
+    public HttpResponse<String> put(String path, String json) {
         return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json"));
     }
 
@@ -60,7 +60,7 @@ final class SandboxClient {
         }
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         try {
             return MAPPER.readTree(response.body());
         } catch (IOException e) {
