@@ -57,6 +57,8 @@ class OverviewPageIT extends BrowserIntegrationTest {
         assertThat(failed).as("the sample data has records Xero refuses").isPositive();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("failing-count"), failed + " failing records"));
         assertThat(find(By.id("current-counts")).getText()).contains(failed + " failed");
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("daily-totals"), "1 run: "));
+        assertThat(find(By.id("daily-totals")).getText()).contains(failed + " failed");
         screenshot("overview");
     }
 
