@@ -197,11 +197,11 @@ function every(ms, refresh) {
 }
 
 /** When the current run ends (or a new one starts), what it changed is shown at once rather than at the next refresh. */
-let lastSeen = null;
+let lastSeen; // undefined until the first look: from "no run yet" to a run is a change too
 async function showCurrentRunAndItsEffects() {
   const run = await showCurrentRun();
   const seen = run ? run.id + ':' + run.status : null;
-  if (lastSeen !== null && seen !== lastSeen) {
+  if (lastSeen !== undefined && seen !== lastSeen) {
     showAttention().catch(() => {});
     showDaily().catch(() => {});
   }
