@@ -41,20 +41,29 @@ public class FsmBooks {
         this.rules = rules;
     }
 
+    // a period's documents, one rule for the count and the read: invoices by issue date (both ends
+    // included), bills by the day their order finished (the day after 'to' excluded)
+    private static final String INVOICES_OF_PERIOD = "issue_date >= ? and issue_date <= ? and status in ('issued', 'paid', 'void')";
+    private static final String BILLS_OF_PERIOD = "status = 'finished' and finished_at >= ? and finished_at < ?";
+
+    private static Object[] invoiceDays(Period period) {
+        return new Object[] {Date.valueOf(period.from()), Date.valueOf(period.to())};
+    }
+
+    private static Object[] billDays(Period period) {
+        return new Object[] {Date.valueOf(period.from()), Date.valueOf(period.to().plusDays(1))};
+    }
+
     /**
      * How many documents of the kind the period holds, at most (one count, for the cost estimate:
      * the push's finer rules may leave some out, never add any).
      */
     public int count(DocumentKind kind, Period period) {
         Integer count = switch (kind) {
-            case INVOICE -> source.queryForObject("""
-                    select count(*) from invoices
-                     where issue_date >= ? and issue_date <= ? and status in ('issued', 'paid', 'void')""",
-                    Integer.class, Date.valueOf(period.from()), Date.valueOf(period.to()));
-            case BILL -> source.queryForObject("""
-                    select count(*) from purchase_orders
-                     where status = 'finished' and finished_at >= ? and finished_at < ?""",
-                    Integer.class, Date.valueOf(period.from()), Date.valueOf(period.to().plusDays(1)));
+            case INVOICE -> source.queryForObject("select count(*) from invoices where " + INVOICES_OF_PERIOD,
+                    Integer.class, invoiceDays(period));
+            case BILL -> source.queryForObject("select count(*) from purchase_orders where " + BILLS_OF_PERIOD,
+                    Integer.class, billDays(period));
         };
         return count == null ? 0 : count;
     }
@@ -71,8 +80,7 @@ public class FsmBooks {
                        (select coalesce(sum(p.amount), 0) from payments p
                          where p.invoice_id = i.id and p.deleted_at is null and p.amount > 0) as paid
                   from invoices i
-                 where i.issue_date >= ? and i.issue_date <= ? and i.status in ('issued', 'paid', 'void')
-                 order by i.id""", row -> {
+                 where\s""" + INVOICES_OF_PERIOD + " order by i.id", row -> {
             long id = row.getLong("id");
             String status = row.getString("status");
             BigDecimal total = row.getBigDecimal("total");
@@ -88,7 +96,7 @@ public class FsmBooks {
             };
             documents.add(new FsmDocument(DocumentKind.INVOICE, id, row.getString("invoice_number"), xeroId, total,
                     row.getBigDecimal("tax_total"), xeroStatus, row.getBigDecimal("paid")));
-        }, Date.valueOf(period.from()), Date.valueOf(period.to()));
+        }, invoiceDays(period));
         return new Books(DocumentKind.INVOICE, documents, linkedXeroIds, linkedContacts(tenant, "contact"));
     }
 
@@ -101,12 +109,11 @@ public class FsmBooks {
         Map<Long, String> links = links(tenant, DocumentKind.BILL);
         Set<String> linkedXeroIds = new HashSet<>(links.values());
         String status = rules.invoices().status() == null ? "AUTHORISED" : rules.invoices().status();
-        List<FsmDocument> documents = source.query("""
-                select id, po_number, total, tax_total from purchase_orders
-                 where status = 'finished' and finished_at >= ? and finished_at < ? order by id""",
+        List<FsmDocument> documents = source.query(
+                "select id, po_number, total, tax_total from purchase_orders where " + BILLS_OF_PERIOD + " order by id",
                 (row, i) -> new FsmDocument(DocumentKind.BILL, row.getLong("id"), row.getString("po_number"),
                         links.get(row.getLong("id")), row.getBigDecimal("total"), row.getBigDecimal("tax_total"), status, null),
-                Date.valueOf(period.from()), Date.valueOf(period.to().plusDays(1)));
+                billDays(period));
         return new Books(DocumentKind.BILL, documents, linkedXeroIds, linkedContacts(tenant, "vendor"));
     }
 

@@ -75,6 +75,11 @@ public class RunProgress {
         return run == null ? Optional.empty() : Optional.of(run.progress(millis.getAsLong()));
     }
 
+    /** Records a second over {@code elapsedMillis}, to one decimal (a run just started counts a millisecond). */
+    static double perSecond(long records, long elapsedMillis) {
+        return Math.round(records / (Math.max(1, elapsedMillis) / 1000.0) * 10) / 10.0;
+    }
+
     private static final class Run {
         private final long startedAtMillis;
         private int position;
@@ -125,8 +130,7 @@ public class RunProgress {
         }
 
         synchronized Progress progress(long nowMillis) {
-            double seconds = Math.max(0.001, (nowMillis - startedAtMillis) / 1000.0);
-            double rate = Math.round(done / seconds * 10) / 10.0;
+            double rate = perSecond(done, nowMillis - startedAtMillis);
             Long total = stepTotal == null ? null : done + Math.max(0, stepTotal - stepDone);
             Long secondsLeft = total == null || rate <= 0 ? null : (long) Math.ceil((total - done) / rate);
             return new Progress(step, entity, done, total, rate, secondsLeft);

@@ -33,9 +33,8 @@ public class StoredRunProgress {
                  where s.run_id = ? order by s.position desc limit 1""",
                 (row, i) -> {
                     long done = row.getLong("done");
-                    double seconds = Math.max(0.001, Duration.between(run.getStartedAt(), Instant.now()).toMillis() / 1000.0);
                     return new RunProgress.Progress(row.getString("step"), row.getString("entity"), done, null,
-                            Math.round(done / seconds * 10) / 10.0, null);
+                            RunProgress.perSecond(done, Duration.between(run.getStartedAt(), Instant.now()).toMillis()), null);
                 }, run.getId());
         return found.stream().findFirst();
     }

@@ -20,7 +20,7 @@ final class ConsolePages {
     static final String LOGIN = "/login";
     static final String LOGOUT = "/logout";
     /** What the login page needs before anyone has logged in. */
-    static final String[] OPEN = {LOGIN_PAGE, "/console/console.css", "/console/login.js", "/favicon.svg"};
+    static final String[] OPEN = {LOGIN_PAGE, "/console/console.css", "/console/login.js"};
     static final String[] PAGES = {"/", "/*.html", "/console/**"};
 
     // what a browser's own navigation to a page says of itself (Fetch Metadata), and what its scripts' calls say

@@ -193,13 +193,7 @@ public class RateGovernor {
 
     /** The organisation's completed calls per minute over the last hour, oldest first. */
     public List<CallsPerMinute.Minute> callsLastHour(String tenantId) {
-        Tenant tenant = tenant(Objects.requireNonNull(tenantId, "tenantId"));
-        tenant.lock.lock();
-        try {
-            return tenant.lastHour.lastHour(epochMillis.getAsLong());
-        } finally {
-            tenant.lock.unlock();
-        }
+        return read(tenantId, t -> t.lastHour.lastHour(epochMillis.getAsLong()));
     }
 
     /** Calls Xero allows in one window, as configured. */
@@ -264,12 +258,12 @@ public class RateGovernor {
         }
     }
 
-    private int read(String tenantId, java.util.function.ToIntFunction<Tenant> value) {
+    private <T> T read(String tenantId, Function<Tenant, T> value) {
         Tenant tenant = tenant(Objects.requireNonNull(tenantId, "tenantId"));
         tenant.lock.lock();
         try {
             tenant.roll(epochMillis.getAsLong());
-            return value.applyAsInt(tenant);
+            return value.apply(tenant);
         } finally {
             tenant.lock.unlock();
         }
